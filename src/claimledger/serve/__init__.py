@@ -1,0 +1,1 @@
+"""Serve: the command line, the REST API and web UI, reports and exports."""
