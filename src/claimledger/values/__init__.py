@@ -1,0 +1,1 @@
+"""Value types with parse / normalize / compare: dates, quantities, places, names."""
