@@ -5,12 +5,25 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings as hsettings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from claimledger.model import (
-    Annotations, Caption, Claim, Document, Entity, Link, Place, Post, Processed, Published,
-    Quantity, Quote, Speaker, Time,
+    Annotations,
+    Caption,
+    Claim,
+    Document,
+    Entity,
+    Link,
+    Place,
+    Post,
+    Processed,
+    Published,
+    Quantity,
+    Quote,
+    Speaker,
+    Time,
 )
 from claimledger.store import open_ledger
 
@@ -41,7 +54,7 @@ def test_round_trip_every_record_type(db_path: Path) -> None:
         ledger.replace_links([Link(id="lnk_1", a="clm_1", b="clm_1", relation="agree", score=1.0,
                                    explanation="Same.")])
         records = list(ledger.records())
-    expected = [r for r in item.records()]
+    expected = item.records()
     by_id = {r["id"]: r for r in records}
     for record in expected:
         stored = dict(by_id[record["id"]])

@@ -106,9 +106,10 @@ def measure(datasets: Path, *, fast: bool = False) -> list[Score]:
     keys = sorted(gold)[:FAST_PAGES] if fast else sorted(gold)
     gold = {k: gold[k] for k in keys}
     ours = score(gold, extract_pages(folder, keys))
-    subset = f" (first {len(keys)} pages)" if fast else ""
+    dataset = "article-extraction" + (f" (first {len(keys)} pages)" if fast else "")
+    by = "trafilatura 2.0.0 (Zyte)"
     return [
-        Score("boilerplate", "article-extraction" + subset, "F1", ours["f1"], 0.958, "trafilatura 2.0.0 (Zyte)", n=len(keys)),
-        Score("boilerplate", "article-extraction" + subset, "precision", ours["precision"], 0.938, "trafilatura 2.0.0 (Zyte)", n=len(keys)),
-        Score("boilerplate", "article-extraction" + subset, "recall", ours["recall"], 0.978, "trafilatura 2.0.0 (Zyte)", n=len(keys)),
+        Score("boilerplate", dataset, "F1", ours["f1"], 0.958, by, n=len(keys)),
+        Score("boilerplate", dataset, "precision", ours["precision"], 0.938, by, n=len(keys)),
+        Score("boilerplate", dataset, "recall", ours["recall"], 0.978, by, n=len(keys)),
     ]

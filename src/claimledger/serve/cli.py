@@ -16,6 +16,7 @@ import click
 from claimledger import run
 from claimledger.errors import ClaimLedgerError
 from claimledger.model import Processed
+from claimledger.pipeline import Summary
 from claimledger.serve.output import default_format, emit
 from claimledger.settings import Settings
 from claimledger.store import open_ledger
@@ -121,7 +122,7 @@ def extract(inputs: tuple[str, ...], fmt: str | None) -> None:
 
     Example: claimledger extract article.html --format jsonl
     """
-    summary = run.Summary()
+    summary = Summary()
     emit(run.extract(list(inputs), settings_for(), summary), fmt or "jsonl", ())
     if summary.failed:
         sys.exit(2)

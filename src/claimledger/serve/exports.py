@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator, Sequence
-from typing import IO, Any
+from typing import Any
 
 from claimledger.errors import ConfigError
 from claimledger.model import RECORD_TYPES
@@ -39,7 +39,9 @@ def _opened(out: str | None, *, binary: bool) -> Iterator[Any]:
     if out is None:
         yield sys.stdout.buffer if binary else sys.stdout
         return
-    mode = "wb" if binary else "w"
-    with open(out, mode, **({} if binary else {"encoding": "utf-8", "newline": ""})) as handle:  # noqa: SIM115
-        stream: IO[Any] = handle
-        yield stream
+    if binary:
+        with open(out, "wb") as raw:
+            yield raw
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as text:
+            yield text
