@@ -8,8 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from claimledger.evaluation import find_datasets, format_table
-from claimledger.evaluation import runner
+from claimledger.evaluation import find_datasets, format_table, runner
 
 
 def main() -> int:
