@@ -26,7 +26,7 @@ install-all: $(VENV)/.all
 
 demo: $(VENV)/.core
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/claimledger ingest samples/ --db $(DEMO_DB)
+	$(BIN)/claimledger ingest samples/campaign/ --db $(DEMO_DB)
 	$(BIN)/claimledger link --db $(DEMO_DB)
 	$(BIN)/claimledger claims --db $(DEMO_DB) --format table --limit 25
 	$(BIN)/claimledger conflicts --db $(DEMO_DB) --format table

@@ -10,6 +10,7 @@ tables (no model), so a key is cheap, stable and explainable.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Synonyms of what is counted -> one head word. Multi-word phrases are matched first.
@@ -54,12 +55,9 @@ HEAD_SYNONYMS: dict[str, str] = {
     "member": "members",
     "partner nation": "members",
     "partner": "members",
-    "nation": "members",
-    "country": "members",
     "entity": "members",
     "dollar": "funding",
     "fund": "funding",
-    "aid": "funding",
     "square mile": "territory",
     "square kilometer": "territory",
     "square kilometre": "territory",
@@ -70,6 +68,9 @@ UNIT_WORDS = {
     "ton", "tonne", "kilogram", "kg", "pound", "lb", "mile", "kilometer", "kilometre", "km",
     "meter", "metre", "percent", "per", "cent", "square", "sq", "acre", "hectare", "strong",
 }
+
+# What a bare unit measures when nothing else is named ("300 square miles").
+CLASS_HEADS = {"area": "territory", "mass": "weight", "length": "distance", "currency": "funding"}
 
 # Nationality and country words -> one short code used as a modifier and as a place.
 NATIONALITIES: dict[str, str] = {
@@ -95,11 +96,11 @@ STOPWORDS = {
     "a", "an", "the", "of", "about", "around", "roughly", "approximately", "nearly", "almost",
     "some", "more", "than", "less", "fewer", "over", "under", "up", "to", "at", "least", "most",
     "additional", "extra", "new", "other", "another", "estimated", "an estimated", "just",
-    "total", "all", "its", "their", "our", "his", "her", "his", "those", "these", "that",
-    "this", "and", "or", "only", "still", "currently", "remaining", "some", "approximate",
-    "number", "numbers", "total", "several", "many", "few", "dozens", "hundreds", "thousands",
+    "total", "all", "its", "their", "our", "his", "her", "those", "these", "that",
+    "this", "and", "or", "only", "still", "currently", "remaining", "approximate",
+    "number", "numbers", "several", "many", "few", "dozens", "hundreds", "thousands",
     "there", "were", "are", "is", "was", "be", "been", "being", "had", "have", "has", "now",
-    "also", "including", "roughly", "fully", "well", "by", "for", "from", "with",
+    "also", "including", "fully", "well", "by", "for", "from", "with",
 }
 
 PLACE_PREPOSITIONS = ("in", "inside", "across", "throughout", "within", "at", "near", "around")
@@ -140,7 +141,7 @@ def normalize_place(place: str | None) -> str | None:
         return None
     if re.fullmatch(r"[a-z]{3}_[0-9a-f]{8,}", text):
         return text  # a stored id: keep as given
-    text = re.sub(r"^(the|northern|southern|eastern|western)\s+", lambda m: "" if m.group(1) == "the" else m.group(0), text)
+    text = re.sub(r"^the\s+", "", text)
     text = text.strip(" .,;:")
     if text in NATIONALITIES:
         return NATIONALITIES[text]
@@ -151,7 +152,8 @@ def normalize_place(place: str | None) -> str | None:
 
 def _split_place(counted: str) -> tuple[str, str | None]:
     """``troops in Syria`` -> (``troops``, ``Syria``): a trailing place phrase moves to the place."""
-    pattern = r"\s+(?:" + "|".join(PLACE_PREPOSITIONS) + r")\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s*$"
+    name = r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+    pattern = r"\s+(?:" + "|".join(PLACE_PREPOSITIONS) + r")\s+(?:the\s+)?" + name + r"\s*$"
     match = re.search(pattern, counted)
     if match is None:
         return counted, None
@@ -184,6 +186,12 @@ def metric_key(counted: str | None, unit_class: str, place: str | None) -> str |
     ``counted`` is the phrase of what is counted ("U.S. service members"), ``unit_class`` the
     quantity's class ("count", "currency", ...), ``place`` a place name (or None).
     """
+    return _metric_key(counted, unit_class, place)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _metric_key(counted: str | None, unit_class: str, place: str | None) -> str | None:
+    """``metric_key`` itself (cached: a corpus repeats the same phrases)."""
     if counted is None or not counted.strip():
         return None
     text, place_in_text = _split_place(" ".join(counted.split()))
@@ -211,14 +219,12 @@ def metric_key(counted: str | None, unit_class: str, place: str | None) -> str |
         if not modifiers:
             return None
         words = ["people"]
-    words = [w for w in words if lemma(w) not in UNIT_WORDS or w in {"square"}] or words
+    words = [w for w in words if lemma(w) not in UNIT_WORDS] or [CLASS_HEADS.get(unit_class, words[-1])]
     head, rest = _head_and_modifiers(words)
-    rest = [w for w in rest if w != head and lemma(w) not in UNIT_WORDS]
+    rest = [w for w in rest if w not in head.split() and lemma(w) not in UNIT_WORDS]
     place_key = normalize_place(place)
-    modifiers = [m for m in modifiers if m != place_key or head in {"troops", "fighters"}]
-    if place_key is not None and head in {"troops", "fighters"}:
-        # "Syrian forces in Syria": the nationality is the place; keep it only when it differs.
-        modifiers = [m for m in modifiers if m != place_key]
+    # The nationality stays even when it names the place: "Iraqi troops in Iraq" are not
+    # "U.S. troops in Iraq", and an unqualified "troops in Iraq" must not fold into either blindly.
     seen: dict[str, None] = {}
     for word in [*modifiers, *rest]:
         seen.setdefault(word, None)
@@ -228,5 +234,5 @@ def metric_key(counted: str | None, unit_class: str, place: str | None) -> str |
 
 def split_key(key: str) -> tuple[str, str, str | None]:
     """(what, unit class, place or None) of a metric key."""
-    what, unit_class, place = (key.split("|") + ["", "*"])[:3]
+    what, unit_class, place = [*key.split("|"), "", "*"][:3]
     return what, unit_class, None if place == "*" else place
