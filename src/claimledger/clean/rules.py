@@ -225,6 +225,7 @@ RULES: tuple[LineRule, ...] = (
           r".{8,600}?\s*[(\[]\s*(?:(?:AP|AFP|Reuters|Getty|EPA|UPI|Xinhua|Bloomberg|pool|file|courtesy|"
           r"U\.S\. [\w .]{2,30}?|DOD|DoD|DVIDS|NASA|State Department|White House)[^)\]]{0,60}"
           r"(?:photo|image|picture|handout|video)|photo (?:by|courtesy|credit)[^)\]]{1,80}|"
+          r"[\w.&' -]{1,30}\s(?:photo|image|picture)\s*/[^)\]]{1,60}|"
           r"(?:photo|image|picture|credit)\s*:[^)\]]{1,80})[^)\]]{0,80}[)\]]\.?",
           "a caption ending in a parenthesised credit: '... (AP Photo/Jane Doe)'"),
     _rule("caption_trailing_credit", "caption",

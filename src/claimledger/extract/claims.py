@@ -1,13 +1,294 @@
-"""Claims: checkable assertions as ledger rows."""
+"""Claims: checkable assertions as ledger rows, with speaker, time, places, numbers and polarity.
+
+Each sentence becomes at most one claim per statement it holds:
+
+- a sentence inside a quote (direct, indirect or post) gives a claim over the quoted part, spoken
+  by the quote's speaker (``Claim.quote`` = the quote id); a sentence that only carries partial
+  quotes ("called it "a disgrace"") is claimed whole, by the partial quote's speaker;
+- any other sentence is asserted by the document itself: the publisher (else the author);
+- questions, captions and boilerplate lines, verbless fragments, and statements whose
+  check-worthiness stays under ``MIN_CHECKWORTHY`` are not claims.
+
+Check-worthiness is a transparent sum of named features (see ``FEATURES`` and
+``checkworthiness``): numbers, named entities, dates, comparisons, status and change verbs and
+causal markers raise it; questions, greetings, first-person feelings, opinion words and very
+short or imperative sentences lower it. ``explain`` returns the features that fired.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+import bisect
+import importlib
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, Literal
 
-from claimledger.model import Annotations, Claim, Document
+from claimledger.ids import make_id
+from claimledger.model import Annotations, Claim, Document, Quote, Speaker
+
+MIN_CHECKWORTHY = 0.35
+BASE_SCORE = 0.2
+
+# feature -> weight; positive features make a sentence worth checking, negative ones do not
+FEATURES: dict[str, float] = {
+    "number": 0.25,          # a figure: 79 members, 3.4 percent, $2 billion
+    "entity": 0.12,          # a named person, organisation, place, group, law or event
+    "entities_2": 0.05,      # ... more than one
+    "date": 0.08,            # a date or time it is anchored to
+    "comparison": 0.1,       # more/fewer than, the largest, doubled
+    "status": 0.15,          # a state or change verb: killed, rose, passed, defeated, is over
+    "causal": 0.1,           # because, due to, led to, caused
+    "past_event": 0.05,      # a past-tense verb: something happened
+    "question": -0.5,        # questions ask, they do not assert
+    "greeting": -0.45,       # thanks, welcome, good evening, applause
+    "feeling": -0.25,        # I think / I feel / I hope / I love
+    "opinion": -0.1,         # evaluative words without content
+    "short": -0.15,          # under six words
+    "imperative": -0.15,     # "Let us", "Vote for"
+    "hypothetical": -0.08,   # would, could, should, might
+}
+STATUS_LEMMAS = frozenset({
+    "increase", "decrease", "rise", "fall", "drop", "grow", "double", "triple", "halve", "kill",
+    "die", "destroy", "defeat", "win", "lose", "pass", "vote", "sign", "approve", "ban", "cut",
+    "raise", "cost", "spend", "pay", "build", "create", "end", "launch", "capture", "control",
+    "reach", "remain", "become", "arrest", "injure", "wound", "displace", "flee", "attack",
+    "strike", "release", "fund", "employ", "hire", "fire", "reduce", "expand", "collapse",
+    "close", "open", "withdraw", "deploy", "liberate", "seize", "charge", "convict", "sentence",
+    "own", "hold", "account", "total", "exceed", "surpass", "outnumber", "record", "report",
+})
+CAUSAL = re.compile(r"\b(?:because|due to|caused?|causing|led to|leads? to|result(?:ed|s)? in|as a result|"
+                    r"thanks to|owing to|blamed? for|responsible for)\b", re.IGNORECASE)
+COMPARISON = re.compile(r"\b(?:more|less|fewer|greater|higher|lower) than\b|\b(?:twice|double|half|"
+                        r"largest|biggest|smallest|highest|lowest|most|least|record)\b", re.IGNORECASE)
+GREETING = re.compile(r"^\W*(?:thank|thanks|hello|hi|good (?:morning|evening|afternoon|night)|welcome|"
+                      r"congratulations|god bless|applause|laughter|cheers|goodbye|bye|ok(?:ay)?|yes|no|"
+                      r"well|please)\b|\b(?:thank you|god bless)\b", re.IGNORECASE)
+FEELING = re.compile(r"\b(?:i|we)(?:'m| am| are|'re)? (?:really |just |truly |do |don't |also )?(?:think|"
+                     r"believe|feel|hope|love|like|want|wish|guess|suppose|am (?:happy|proud|glad|sorry|"
+                     r"honored|honoured|excited|grateful)|'m (?:happy|proud|glad|sorry|honored|excited))\b",
+                     re.IGNORECASE)
+OPINION = re.compile(r"\b(?:great|terrible|wonderful|horrible|amazing|awful|beautiful|fantastic|disgrace|"
+                     r"disaster|incredible|tremendous|bad|nice|sad|shameful|outrageous|ridiculous|"
+                     r"stupid|crazy)\b", re.IGNORECASE)
+STATUS = re.compile(r"\b(?:(?:is|are|was|were)(?: not)? (?:over|gone|defeated|dead|closed|open|finished)|"
+                    r"yet to|no longer|still|remains?|anymore)\b", re.IGNORECASE)
+HYPOTHETICAL = frozenset({"would", "could", "should", "might", "may", "must"})
+NEGATION = re.compile(r"\b(?:no longer|yet to|failed to|fails to|fail to|has not|have not|never|"
+                      r"refused to|refuses to|nobody|none of|no one|not (?:a single|one|any))\b",
+                      re.IGNORECASE)
+DENIAL_CUES = frozenset({"deny", "denied", "denies", "denying", "reject", "rejected", "dismissed", "refuted"})
+BOILERPLATE = re.compile(
+    r"\b(?:subscribe|sign up|newsletter|click here|read more|all rights reserved|copyright|©|"
+    r"follow us|cookies?|advertisement|share this|share on|getty images|reporting by|editing by|"
+    r"photo(?:graph)?:|image:|credit:|contributed to this report|this story has been updated|"
+    r"terms of (?:use|service)|privacy policy|download the app|for more information|"
+    r"media contact|press contact|contact us)\b",
+    re.IGNORECASE,
+)
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
+NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
 def claims(doc: Document, parsed: Any, found: Annotations) -> Iterator[Claim]:
-    """Claims (interim: none until the attribution issue lands)."""
-    yield from ()
+    """The document's claims: one per checkable statement, in order of position."""
+    seen: set[tuple[int, int]] = set()
+    publisher = Speaker(name=doc.publisher or doc.author)
+    metric_key = _metric_function()
+    ents = list(parsed.ents)
+    starts = [e.start for e in ents]
+    quotes = sorted(found.quotes, key=lambda q: (q.end, q.start))  # quotes never overlap
+    quote_ends = [q.end for q in quotes]
+    quantities_sorted = sorted(found.quantities, key=lambda q: q.start)
+    quantity_starts = [q.start for q in quantities_sorted]
+    places_sorted = sorted(found.places, key=lambda p: p.start)
+    place_starts = [p.start for p in places_sorted]
+    for sent in sentences(parsed):
+        for raw_start, raw_end, speaker, quote in _statements(sent, quotes, quote_ends, publisher):
+            start, end = _trim(doc.text, raw_start, raw_end)
+            if end - start < 3 or (start, end) in seen:
+                continue
+            span = parsed.char_span(start, end, alignment_mode="expand")
+            if span is None or not _is_assertion(doc.text[start:end], span):
+                continue
+            score = checkworthiness(span, _labels(ents, starts, span))
+            if score < MIN_CHECKWORTHY:
+                continue
+            seen.add((start, end))
+            quantities = _inside(quantities_sorted, quantity_starts, start, end)
+            places = _inside(places_sorted, place_starts, start, end)
+            yield Claim(
+                id=make_id("claim", doc.id, start, end),
+                doc=doc.id, start=start, end=end, text=doc.text[start:end],
+                speaker=speaker, quote=quote.id if quote else None,
+                as_of=_as_of(start, end, found, quote, doc),
+                metric=_metric(quantities, found, metric_key),
+                quantities=tuple(q.id for q in quantities),
+                places=tuple(p.id for p in places),
+                polarity=polarity(span, quote.cue if quote else None),
+                checkworthy=score,
+            )
+
+
+def sentences(parsed: Any) -> Iterator[Any]:
+    """The parse's sentences, split again at line breaks (a headline is not part of the lead)."""
+    text = parsed.text
+    for sent in parsed.sents:
+        start = sent.start_char
+        for piece in re.finditer(r"[^\n]+", text[sent.start_char:sent.end_char]):
+            span = parsed.char_span(start + piece.start(), start + piece.end(), alignment_mode="expand")
+            if span is not None and span.text.strip():
+                yield span
+
+
+def _inside(items: list[Any], starts: list[int], start: int, end: int) -> list[Any]:
+    """The items (sorted by start) lying within ``start..end``."""
+    low = bisect.bisect_left(starts, start)
+    high = bisect.bisect_left(starts, end)
+    return [item for item in items[low:high] if item.end <= end]
+
+
+def _statements(
+    sent: Any, quotes: list[Quote], quote_ends: list[int], publisher: Speaker
+) -> Iterator[tuple[int, int, Speaker, Quote | None]]:
+    """(start, end, speaker, quote) of what one sentence states (quotes sorted, not overlapping)."""
+    s_start, s_end = sent.start_char, sent.end_char
+    inside = []
+    for quote in quotes[bisect.bisect_right(quote_ends, s_start):]:
+        if quote.start >= s_end:
+            break
+        inside.append(quote)
+    whole = [q for q in inside if q.kind != "partial"]
+    if whole:
+        for quote in whole:
+            yield max(quote.start, s_start), min(quote.end, s_end), quote.speaker, quote
+        return
+    if inside:  # partial quotes only: the sentence reports what that speaker said
+        yield s_start, s_end, inside[0].speaker, inside[0]
+        return
+    yield s_start, s_end, publisher, None
+
+
+def _is_assertion(text: str, span: Any) -> bool:
+    """Not a question, caption, boilerplate line or verbless fragment."""
+    stripped = text.strip()
+    if stripped.endswith("?") or BOILERPLATE.search(stripped):
+        return False
+    if len([t for t in span if t.is_alpha]) < 4:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def explain(span: Any, labels: list[str] | None = None) -> dict[str, float]:
+    """The features that fire on a sentence (or any spaCy span), with their weights.
+
+    ``labels`` are the span's entity labels when the caller already has them (``Span.ents``
+    walks every entity of the document).
+    """
+    text = span.text
+    fired: dict[str, float] = {}
+    labels = [e.label_ for e in span.ents] if labels is None else labels
+    if any(label in NUMBER_LABELS for label in labels) or any(t.like_num or t.text == "%" for t in span):
+        fired["number"] = FEATURES["number"]
+    named = [label for label in labels if label in ENTITY_LABELS]
+    if named:
+        fired["entity"] = FEATURES["entity"]
+    if len(named) > 1:
+        fired["entities_2"] = FEATURES["entities_2"]
+    if any(label in ("DATE", "TIME") for label in labels):
+        fired["date"] = FEATURES["date"]
+    if COMPARISON.search(text) or any(t.tag_ in ("JJR", "RBR", "JJS", "RBS") for t in span):
+        fired["comparison"] = FEATURES["comparison"]
+    if any(t.lemma_.lower() in STATUS_LEMMAS and t.pos_ == "VERB" for t in span) or STATUS.search(text):
+        fired["status"] = FEATURES["status"]
+    if CAUSAL.search(text):
+        fired["causal"] = FEATURES["causal"]
+    if any(t.tag_ == "VBD" for t in span):
+        fired["past_event"] = FEATURES["past_event"]
+    if text.rstrip().endswith("?"):
+        fired["question"] = FEATURES["question"]
+    if GREETING.search(text):
+        fired["greeting"] = FEATURES["greeting"]
+    if FEELING.search(text):
+        fired["feeling"] = FEATURES["feeling"]
+    if OPINION.search(text) and "number" not in fired:
+        fired["opinion"] = FEATURES["opinion"]
+    if len([t for t in span if t.is_alpha]) < 6:
+        fired["short"] = FEATURES["short"]
+    first = next((t for t in span if not t.is_punct and not t.is_space), None)
+    if first is not None and ((first.tag_ == "VB" and first.dep_ == "ROOT") or first.lower_ == "let"):
+        fired["imperative"] = FEATURES["imperative"]
+    if any(t.lower_ in HYPOTHETICAL and t.tag_ == "MD" for t in span):
+        fired["hypothetical"] = FEATURES["hypothetical"]
+    return fired
+
+
+def checkworthiness(span: Any, labels: list[str] | None = None) -> float:
+    """A check-worthiness score in 0..1: BASE_SCORE plus the weights of the features that fire."""
+    score = BASE_SCORE + sum(explain(span, labels).values())
+    return round(min(1.0, max(0.0, score)), 3)
+
+
+def polarity(span: Any, cue: str | None = None) -> Literal["affirm", "negate"]:
+    """``negate`` when the main predicate is negated ("is not over", "has yet to be", "denied")."""
+    if cue is not None and cue.lower() in DENIAL_CUES:
+        return "negate"
+    roots = [t for t in span if t.head.i == t.i or t.head.i < span.start or t.head.i >= span.end]
+    for root in roots[:1]:
+        predicates = [root, *[c for c in root.children if c.dep_ in ("aux", "auxpass", "xcomp", "acomp")]]
+        for predicate in predicates:
+            if any(c.dep_ == "neg" for c in predicate.children):
+                return "negate"
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(d.lower_ == "no" for s in subjects for d in s.children if d.dep_ == "det"):
+            return "negate"
+        if root.lemma_.lower() in ("deny", "refuse", "fail") and root.pos_ == "VERB":
+            return "negate"
+    head_text = span.text if not roots else span.doc[span.start:roots[0].i + 4].text
+    return "negate" if NEGATION.search(head_text) else "affirm"
+
+
+def _labels(ents: list[Any], starts: list[int], span: Any) -> list[str]:
+    """Labels of the entities inside ``span`` (found by bisection over the document's entities)."""
+    low = bisect.bisect_left(starts, span.start)
+    high = bisect.bisect_left(starts, span.end)
+    return [e.label_ for e in ents[low:high] if e.end <= span.end]
+
+
+def _as_of(start: int, end: int, found: Annotations, quote: Quote | None, doc: Document) -> str | None:
+    for quantity in found.quantities:
+        if start <= quantity.start and quantity.end <= end and quantity.as_of:
+            return quantity.as_of
+    for time in found.times:
+        if start <= time.start and time.end <= end and time.kind == "date" and time.value:
+            return time.value
+    if quote is not None and quote.date:
+        return quote.date
+    return doc.published.date
+
+
+def _metric_function() -> Callable[..., str | None] | None:
+    try:
+        module = importlib.import_module("claimledger.values.metrics")
+    except ImportError:
+        return None
+    function = getattr(module, "metric_key", None)
+    return function if callable(function) else None
+
+
+def _metric(quantities: list[Any], found: Annotations, metric_key: Callable[..., str | None] | None) -> str | None:
+    if metric_key is None:
+        return None
+    names = {p.id: p.name for p in found.places}
+    for quantity in quantities:
+        key = metric_key(quantity.counted, quantity.unit_class, names.get(quantity.place) if quantity.place else None)
+        if key:
+            return key
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,;:—–-\"“”'":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:—–-\"“”'":
+        end -= 1
+    return start, end

@@ -99,7 +99,9 @@ class Ledger(abc.ABC):
         for version, name, script in self.migration_scripts():
             if name in done:
                 continue
-            self.run_script(script)
+            # SQLite: the script and its bookkeeping row share one transaction (issue 8: a kill
+            # mid-migration must not leave half a schema that the next run cannot migrate)
+            self.run_script(f"BEGIN;\n{script}" if self.dialect == "sqlite" else script)
             self.execute(
                 "INSERT INTO schema_migrations (name, version, applied_at) VALUES (?, ?, ?)",
                 (name, version, _now()),
@@ -186,14 +188,36 @@ class Ledger(abc.ABC):
         try:
             cursor.execute("DELETE FROM links")
             statement = self.sql(self._upsert_sql("link"))
+            chunk: list[tuple[Any, ...]] = []
             for link in links:
-                cursor.execute(statement, to_row(link.record()))
-                count += 1
+                chunk.append(to_row(link.record()))
+                if len(chunk) >= 5000:
+                    cursor.executemany(statement, chunk)
+                    count += len(chunk)
+                    chunk = []
+            if chunk:
+                cursor.executemany(statement, chunk)
+                count += len(chunk)
             self.commit()
         except BaseException:
             self.connection.rollback()
             raise
         return count
+
+    # -- full-text search (backend hooks: each backend indexes text its own way) --------------
+    def fts_condition(self, table: str, query: str, *, alias: str | None = None) -> tuple[str, list[Any]]:
+        """A WHERE condition (``?`` placeholders) with its parameters: rows of ``table`` (claims or
+        documents, referred to as ``alias`` when given) containing every word of ``query``."""
+        raise NotImplementedError(f"{type(self).__name__} has no full-text index")
+
+    def fts_claims(self, query: str, *, limit: int = 50) -> list[str]:
+        """Ids of the claims containing every word of ``query``, best match first."""
+        raise NotImplementedError(f"{type(self).__name__} has no full-text index")
+
+    def fts_count(self, table: str, query: str) -> int:
+        """How many rows of ``table`` (claims or documents) contain every word of ``query``,
+        from the full-text index alone (no join): cheap even when most rows match."""
+        raise NotImplementedError(f"{type(self).__name__} has no full-text index")
 
     # -- near-duplicates ----------------------------------------------------------------------
     def band_candidates(self, bands: Sequence[int]) -> list[str]:

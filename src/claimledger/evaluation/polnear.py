@@ -1,0 +1,223 @@
+"""PolNeAR dev: attribution (quote) extraction scored on content, source and cue spans.
+
+Protocol (the dataset README's suggestion, made precise here):
+
+- one annotator per article: the first ``.ann`` file in sorted order;
+- a gold attribution is every ``E`` relation with a Content; predictions are the attributions
+  ``extract.attribution`` finds (content span, cue span, source span);
+- **content**: predicted and gold contents are matched one-to-one, greedily by the number of
+  shared characters; "overlap" counts a pair as matched when they share any character,
+  "exact" when the spans are equal after trimming punctuation and spaces; P/R/F1 over the pairs;
+  "any-overlap" is the lenient variant: a prediction is right when it overlaps some gold content
+  and a gold content is found when some prediction overlaps it (no one-to-one pairing);
+- **source**: a predicted source is right when its attribution is matched and its source span
+  overlaps the gold Source span; P over predictions with a source, R over gold with a Source;
+- **cue**: accuracy over matched pairs that have a gold Cue (predicted cue span overlaps it).
+
+The reference numbers are BBC Citron's (trained on PARC 3.0, a sister corpus): 0.83 content
+overlap F1 and 0.85 source F1, as quoted in the issue; they are a target, not a like-for-like
+leaderboard entry (PolNeAR itself publishes only human agreement).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claimledger.evaluation import Score, require
+
+Spans = tuple[tuple[int, int], ...]
+FAST_ARTICLES = 12
+IGNORED = {"Discuss", "Discard"}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldAttribution:
+    """One annotated attribution relation: its content, source and cue spans."""
+
+    content: Spans
+    source: Spans = ()
+    cue: Spans = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Predicted:
+    """One predicted attribution reduced to the spans the scorer compares."""
+
+    content: Spans
+    source: Spans = ()
+    cue: Spans = ()
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts behind the scores (summed over articles)."""
+
+    gold: int = 0
+    predicted: int = 0
+    overlap: int = 0
+    exact: int = 0
+    gold_sources: int = 0
+    predicted_sources: int = 0
+    sources_right: int = 0
+    cues_scored: int = 0
+    cues_right: int = 0
+    predicted_touching: int = 0  # predictions that overlap some gold content (many-to-one)
+    gold_touched: int = 0  # gold contents that some prediction overlaps
+    parse_seconds: float = 0.0  # spaCy, the baseline of the speed ratio
+    attribution_seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+
+def parse_ann(text: str) -> list[GoldAttribution]:
+    """The attribution relations of one BRAT ``.ann`` file (Discuss/Discard ignored)."""
+    bounds: dict[str, tuple[str, Spans]] = {}
+    relations: list[dict[str, str]] = []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, offsets = parts[1].partition(" ")
+            if label in IGNORED:
+                continue
+            spans = tuple(
+                (int(a), int(b)) for a, b in (piece.split() for piece in offsets.split(";") if piece.strip())
+            )
+            bounds[parts[0]] = (label, spans)
+        elif line.startswith("E") and len(parts) >= 2:
+            relations.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+    out = []
+    for relation in relations:
+        roles = {role: bounds[ref][1] for role, ref in relation.items() if ref in bounds}
+        if roles.get("Content"):
+            out.append(GoldAttribution(roles["Content"], roles.get("Source", ()), roles.get("Cue", ())))
+    return out
+
+
+def _chars(spans: Spans, text: str) -> set[int]:
+    """Character positions of the spans that are not spaces or punctuation."""
+    return {i for s, e in spans for i in range(s, min(e, len(text))) if text[i].isalnum()}
+
+
+def score_article(text: str, gold: list[GoldAttribution], predicted: list[Predicted], tally: Tally) -> None:
+    """Add one article's matches to the tally."""
+    gold_chars = [_chars(g.content, text) for g in gold]
+    pred_chars = [_chars(p.content, text) for p in predicted]
+    pairs = sorted(
+        ((len(g & p), gi, pi) for gi, g in enumerate(gold_chars) for pi, p in enumerate(pred_chars) if g & p),
+        reverse=True,
+    )
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    matched: list[tuple[int, int]] = []
+    for _, gi, pi in pairs:
+        if gi in used_gold or pi in used_pred:
+            continue
+        used_gold.add(gi)
+        used_pred.add(pi)
+        matched.append((gi, pi))
+    tally.predicted_touching += sum(1 for p in pred_chars if any(p & g for g in gold_chars))
+    tally.gold_touched += sum(1 for g in gold_chars if any(g & p for p in pred_chars))
+    tally.gold += len(gold)
+    tally.predicted += len(predicted)
+    tally.overlap += len(matched)
+    tally.gold_sources += sum(1 for g in gold if g.source)
+    tally.predicted_sources += sum(1 for p in predicted if p.source)
+    for gi, pi in matched:
+        g, p = gold[gi], predicted[pi]
+        if gold_chars[gi] == pred_chars[pi]:
+            tally.exact += 1
+        if g.source and p.source and _chars(g.source, text) & _chars(p.source, text):
+            tally.sources_right += 1
+        if g.cue:
+            tally.cues_scored += 1
+            if p.cue and _chars(g.cue, text) & _chars(p.cue, text):
+                tally.cues_right += 1
+    for gi, g in enumerate(gold):
+        if gi not in used_gold:
+            s, e = g.content[0]
+            tally.misses.append(text[s:e][:80])
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def articles(folder: Path, fast: bool = False) -> Iterator[tuple[str, str, list[GoldAttribution]]]:
+    """(name, text, gold) per dev article, the first annotator's file in sorted order."""
+    texts = sorted((folder / "dev" / "text").glob("*.txt"))
+    if fast:
+        texts = texts[:FAST_ARTICLES]
+    anns = sorted((folder / "dev" / "attributions").glob("*.ann"))
+    for path in texts:
+        own = [a for a in anns if re.fullmatch(re.escape(path.stem) + r"_[0-9a-f]+", a.stem)]
+        if not own:
+            continue
+        yield path.stem, path.read_text(encoding="utf-8"), parse_ann(own[0].read_text(encoding="utf-8"))
+
+
+def predict(text: str, parsed: Any, doc_id: str = "polnear") -> list[Predicted]:
+    """Our attributions of one text (given its spaCy parse), as spans."""
+    from claimledger.extract.attribution import attributions
+    from claimledger.model import Document
+
+    document = Document(id=doc_id, source=doc_id, text=text)
+    out = []
+    for item in attributions(document, parsed):
+        out.append(Predicted(
+            content=((item.start, item.end),),
+            source=(item.source_span,) if item.source_span else (),
+            cue=(item.cue_span,) if item.cue_span else (),
+        ))
+    return out
+
+
+def tally_all(datasets: Path, *, fast: bool = False) -> Tally:
+    """Score every (or, fast, the first few) dev articles and return the counts."""
+    from claimledger.extract import nlp as loader
+
+    folder = require(datasets, "polnear")
+    nlp = loader.load()
+    tally = Tally()
+    for name, text, gold in articles(folder, fast):
+        started = time.perf_counter()
+        parsed = nlp(text)
+        tally.parse_seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        predicted = predict(text, parsed, name)
+        tally.attribution_seconds += time.perf_counter() - started
+        score_article(text, gold, predicted, tally)
+    return tally
+
+
+def measure(datasets: Path, *, fast: bool = False) -> list[Score]:
+    """Content overlap/exact F1, source P/R/F1 and cue accuracy on PolNeAR dev."""
+    t = tally_all(datasets, fast=fast)
+    p = t.overlap / t.predicted if t.predicted else 0.0
+    r = t.overlap / t.gold if t.gold else 0.0
+    ep = t.exact / t.predicted if t.predicted else 0.0
+    er = t.exact / t.gold if t.gold else 0.0
+    sp = t.sources_right / t.predicted_sources if t.predicted_sources else 0.0
+    sr = t.sources_right / t.gold_sources if t.gold_sources else 0.0
+    cue = t.cues_right / t.cues_scored if t.cues_scored else 0.0
+    lp = t.predicted_touching / t.predicted if t.predicted else 0.0
+    lr = t.gold_touched / t.gold if t.gold else 0.0
+    name = "PolNeAR dev" + (" (fast subset)" if fast else "")
+    citron = "BBC Citron (PARC 3.0)"
+    return [
+        Score("quotes", name, "content overlap P", p, n=t.predicted),
+        Score("quotes", name, "content overlap R", r, n=t.gold),
+        Score("quotes", name, "content overlap F1", _f1(p, r), 0.83, citron, n=t.gold),
+        Score("quotes", name, "content any-overlap F1", _f1(lp, lr), n=t.gold,
+              note="many-to-one: a split quote counts for the one gold content it belongs to"),
+        Score("quotes", name, "content exact F1", _f1(ep, er), n=t.gold),
+        Score("quotes", name, "source P", sp, n=t.predicted_sources),
+        Score("quotes", name, "source R", sr, n=t.gold_sources),
+        Score("quotes", name, "source F1", _f1(sp, sr), 0.85, citron, n=t.gold_sources),
+        Score("quotes", name, "cue accuracy", cue, n=t.cues_scored),
+        Score("quotes", name, "time / spaCy parse time", t.attribution_seconds / t.parse_seconds
+              if t.parse_seconds else None, note="speed ratio, same process; lower is faster"),
+    ]

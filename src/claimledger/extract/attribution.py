@@ -1,0 +1,998 @@
+"""Attribution: who said which span of a document, through which cue, and when.
+
+The rules, in the order they run over one document:
+
+    1. posts        embedded social posts: the post's signature is the speaker (``kind: post``)
+    2. turns        transcript and press-release formats: ``NAME: ...`` turns, ``From the X:``
+                    blocks, ``— Commissioner X`` signature lines
+    3. marks        direct and partial quotes between quotation marks (straight or curly), joined
+                    across paragraphs when the next paragraph re-opens the quote
+    4. cues         each quote gets the nearest speech cue of its sentence frame; a quote with no
+                    cue of its own continues the speaker of the quote before it
+    5. indirect     ``X said (that) ...``, ``... , X said``, ``according to X, ...``
+    6. speakers     a subject phrase becomes a Speaker: person name + role, organisation, an
+                    anonymous source with its description, or a pronoun / "the official"
+                    resolved to the nearest earlier speaker that fits; otherwise unknown (None)
+
+The result is a list of :class:`Attribution` (content span, cue span, source span, Speaker);
+``extract.quotes`` turns them into contract Quotes, the PolNeAR scorer reads the spans.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from claimledger.model import Document, Entity, QuoteKind, Speaker
+from claimledger.values.dates import MONTHS, WEEKDAYS, DateValue, find_dates, weekday_before
+
+# -- vocabularies -------------------------------------------------------------------------------
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "add", "state", "claim", "announce", "argue", "insist", "warn", "deny",
+    "confirm", "explain", "note", "write", "tweet", "post", "report", "acknowledge", "admit",
+    "assert", "declare", "maintain", "predict", "promise", "vow", "pledge", "stress",
+    "emphasize", "emphasise", "contend", "allege", "reply", "respond", "answer", "continue",
+    "testify", "recall", "conclude", "estimate", "suggest", "observe", "remark", "caution",
+    "concede", "boast", "complain", "reiterate", "disclose", "reveal", "indicate", "signal",
+    "believe", "think", "expect", "fear", "show", "find", "know", "hope", "worry", "agree",
+    "ask", "repeat", "charge", "counter", "joke", "quip", "recount", "wonder",
+})
+# cues that also describe evidence or thought ("the vote showed"): a speech verb nearby wins
+WEAK_LEMMAS = frozenset({
+    "show", "find", "know", "think", "believe", "expect", "fear", "hope", "worry", "agree",
+    "suggest", "indicate", "signal", "reveal", "estimate",
+})
+# verbs that carry a partial quote ("called the plan "a disgrace"") but rarely take a clause
+FRAMING_LEMMAS = frozenset({
+    "call", "describe", "demand", "urge", "dismiss", "criticize", "criticise", "praise",
+    "accuse", "condemn", "label", "brand", "term", "welcome", "blast", "slam", "decry",
+})
+# verbs that attribute a position or intention rather than words ("pledged to", "called for")
+STANCE_LEMMAS = frozenset({
+    "want", "plan", "support", "pledge", "promise", "urge", "refuse", "decline", "cite", "criticize",
+    "criticise", "attack", "question", "mention", "demand", "discuss", "decide", "encourage",
+    "oppose", "propose", "reject", "blame", "praise", "accuse", "vow", "threaten", "seek", "endorse",
+    "defend", "dismiss", "condemn", "call", "intend", "vote", "favor", "favour", "back",
+})
+REPORT_LEMMAS = frozenset({"report"})
+SOURCE_NOUNS = frozenset({
+    "official", "source", "person", "people", "aide", "diplomat", "officer", "staffer",
+    "insider", "adviser", "advisor", "spokesperson", "spokesman", "spokeswoman", "member",
+    "commander", "lawmaker", "resident", "witness", "employee", "analyst", "expert", "worker",
+})
+ANONYMITY_MARKERS = (
+    "anonymity", "anonymous", "not authorized", "not authorised", "declined to be named",
+    "declined to be identified", "asked not to be named", "familiar with", "would not be named",
+    "requested anonymity", "unnamed", "speaking on background",
+)
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+TITLE_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f"}
+HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "sir"})
+OPEN_MARKS = "“«„"
+CLOSE_MARKS = "”»"
+TURN_LABEL = re.compile(
+    r"^(?P<label>(?:[A-Z][A-Za-z.'’\-]*)(?: [A-Z][A-Za-z.'’\-]*){0,4}"
+    r"|[A-Z][A-Z .'’\-]{1,40})(?: \((?P<aside>[^)\n]{1,60})\))?:[ \t]+(?P<body>\S[^\n]*)$",
+    re.MULTILINE,
+)
+NOT_TURN_LABELS = frozenset({
+    "note", "update", "updated", "editor's note", "photo", "source", "sources", "read more",
+    "related", "warning", "correction", "disclaimer", "q", "a", "subject", "date", "from", "to",
+    "tags", "topics", "share", "watch", "listen", "advertisement", "image", "video", "caption",
+    "breaking", "exclusive", "live", "analysis", "opinion", "editorial", "poll", "fact check",
+    "the latest", "latest", "transcript", "summary", "background", "media contact", "contact",
+})
+DOCUMENT_NOUNS = frozenset({
+    "sheet", "update", "release", "report", "advisory", "statement", "summary", "briefing",
+    "transcript", "bulletin", "newsletter", "alert", "notice", "factsheet", "memo", "timeline",
+})
+SELF_NOUNS = DOCUMENT_NOUNS | {
+    "newspaper", "paper", "publication", "outlet", "site", "website", "analysis", "newsroom",
+    "review", "investigation", "story", "article", "magazine", "station", "channel",
+}
+GENERIC_LABELS = frozenset({
+    "reporter", "reporters", "moderator", "host", "audience", "question", "answer", "unidentified",
+    "interviewer", "participant", "caller", "anchor", "narrator", "speaker", "crowd",
+})
+FROM_HEADER = re.compile(r"^From (?P<who>(?:the |our )?[A-Z][^\n:]{1,60}):\s*$", re.MULTILINE)
+SIGNATURE_LINE = re.compile(r"^[ \t]*[—–\-]{1,2}[ \t]*(?P<who>[A-Z][^\n]{1,80}?)[ \t]*$", re.MULTILINE)
+ROLE_WORDS = frozenset({
+    "president", "secretary", "minister", "commissioner", "spokesman", "spokeswoman",
+    "spokesperson", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor",
+    "chairman", "chair", "director", "general", "gen.", "admiral", "chief", "ambassador",
+    "prime", "deputy", "press", "secretary-general", "moderator", "host", "judge", "justice",
+    "sheriff", "commander", "colonel", "col.", "captain", "lt.", "major", "king", "queen",
+    "chancellor", "premier", "ceo", "officer", "inspector", "warden", "superintendent", "sergeant",
+    "sgt.", "lieutenant", "detective", "professor", "prof.", "bishop", "pastor", "councillor",
+    "councilman", "councilwoman", "alderman", "attorney", "envoy", "coach", "dean", "provost",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attributed statement: its content span, cue and source spans, and who said it."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: Speaker
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    source_span: tuple[int, int] | None = None
+    reported_by: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A resolved speaker seen at a position (antecedent for pronouns and "the official")."""
+
+    position: int
+    speaker: Speaker
+    gender: str | None
+
+
+# -- entry point --------------------------------------------------------------------------------
+def attributions(doc: Document, parsed: Any, entities: Sequence[Entity] = ()) -> list[Attribution]:
+    """Every attributed statement of the document, ordered by position, none overlapping."""
+    context = _Context(doc, parsed, entities)
+    fixed = context.posts()
+    fixed += context.turns(fixed)
+    pending = context.marked(fixed)
+    pending += context.indirect(fixed, pending)
+    return sorted(fixed + context.resolve(pending), key=lambda a: (a.start, a.end))
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A statement found before its speaker is resolved (speakers resolve in reading order)."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: Any = None  # the cue token
+    subject: Any = None  # the subject token naming the speaker
+    cue_text: str | None = None
+    cue_span: tuple[int, int] | None = None
+    reported_by: str | None = None
+    date: str | None = None
+    signature: tuple[Speaker, tuple[int, int]] | None = None
+    follows: _Pending | None = None  # continues this earlier quote's speaker
+
+
+class _Context:
+    """What the rules share about one document: text, parse, entities, speakers seen so far."""
+
+    def __init__(self, doc: Document, parsed: Any, entities: Sequence[Entity]) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.parsed = parsed
+        self.entities = list(entities)
+        self.people: list[tuple[int, int, str]] = []  # PERSON mentions (start, end, text)
+        self.mentions: list[_Mention] = []  # kept sorted by position
+        self.spans: list[tuple[int, int]] = []
+        self._span_starts: list[int] = []
+        self._organisations: dict[str, bool] = {}
+        self.ents = list(parsed.ents)  # Doc.ents rebuilds its list on every access
+        self._ent_starts = [e.start for e in self.ents]
+        self._org_texts = {e.text for e in self.ents if e.label_ in ("ORG", "GPE", "NORP")}
+        self.genders: dict[str, str] = {}
+        for ent in self.ents:
+            if ent.label_ == "PERSON":
+                self.people.append((ent.start_char, ent.end_char, ent.text))
+        self.anchor = _anchor_date(doc)
+
+    # 1. posts -----------------------------------------------------------------------------------
+    def posts(self) -> list[Attribution]:
+        out = []
+        for post in self.doc.posts:
+            start, end = _trim(self.text, max(0, post.start), min(len(self.text), post.end))
+            if end <= start:
+                continue
+            name = post.author or post.handle
+            speaker = Speaker(
+                name=name, entity=self._entity_id(name, start, end) if name else None,
+                description=post.handle if post.author and post.handle else None,
+            )
+            out.append(Attribution(start, end, "post", speaker, cue="posted", date=post.date))
+        return out
+
+    # 2. transcripts and press releases ------------------------------------------------------------
+    def turns(self, taken: list[Attribution]) -> list[Attribution]:
+        out: list[Attribution] = []
+        matches = [m for m in TURN_LABEL.finditer(self.text) if self._is_turn_label(m.group("label"))]
+        strong = [m for m in matches if self._label_names_someone(m.group("label"))
+                  or self._label_is_entity(m.start("label"), m.end("label"))]
+        if len(matches) >= 2 or strong:
+            for match in matches if len(matches) >= 2 else strong:
+                start, end = _trim(self.text, match.start("body"), match.end("body"))
+                if end <= start or _overlaps_any(start, end, taken):
+                    continue
+                label = match.group("label")
+                speaker = self._speaker_from_label(label, match.start("label"), match.end("label"))
+                out.append(Attribution(
+                    start, end, "direct", speaker, cue=":",
+                    cue_span=(match.end("label"), match.end("label") + 1),
+                    source_span=(match.start("label"), match.end("label")),
+                ))
+        for header in FROM_HEADER.finditer(self.text):
+            block_start = header.end()
+            block_end = self.text.find("\n\n", block_start + 2)
+            block_end = len(self.text) if block_end == -1 else block_end
+            start, end = _trim(self.text, block_start, block_end)
+            if end <= start or _overlaps_any(start, end, taken + out):
+                continue
+            who = header.group("who")
+            speaker = self._speaker_from_label(who, header.start("who"), header.end("who"))
+            out.append(Attribution(start, end, "direct", speaker, cue="from",
+                                   source_span=(header.start("who"), header.end("who"))))
+        return out
+
+    def _is_turn_label(self, label: str) -> bool:
+        words = label.split()
+        if not 0 < len(words) <= 5 or label.lower().strip() in NOT_TURN_LABELS:
+            return False
+        return words[-1].lower() not in DOCUMENT_NOUNS  # "Fact Sheet: ...", "Humanitarian Update: ..."
+
+    def _label_is_entity(self, start: int, end: int) -> bool:
+        return any(e.label_ in ("PERSON", "ORG") and e.start_char <= start and end <= e.end_char + 1
+                   for e in self.ents if e.start_char < end and start < e.end_char)
+
+    def _label_names_someone(self, label: str) -> bool:
+        """"Commissioner Jane Roe", "SEN. SMITH", "PENCE": labels that are clearly a speaker."""
+        lowered = {w.lower().strip(".,") for w in label.split()}
+        if lowered & ROLE_WORDS and len(label.split()) >= 2:
+            return True
+        letters = [c for c in label if c.isalpha()]
+        return len(letters) >= 3 and label.isupper() and len(label.split()) <= 3
+
+    def _speaker_from_label(self, label: str, start: int, end: int) -> Speaker:
+        if label.lower().strip() in GENERIC_LABELS:  # "REPORTER:": a role, not a name
+            return Speaker(role=label.strip().lower(), description=label.strip())
+        words = label.split()
+        role_words: list[str] = []
+        while words and (words[0].lower() in ROLE_WORDS or words[0].lower() in {"the", "our", "of", "state"}):
+            role_words.append(words.pop(0))
+        if words and words[0].lower() in HONORIFICS:
+            words.pop(0)
+        name = " ".join(words) or None
+        if name and name.isupper() and len(name) > 3:
+            name = name.title()
+        role_text = " ".join(w for w in role_words if w.lower() not in {"the", "our"}) or None
+        if role_text and role_text.isupper():
+            role_text = role_text.title()
+        name = self._full_name(name, start) if name else None
+        speaker = Speaker(name=name, role=role_text, entity=self._entity_id(name, start, end) if name else None)
+        if name is None and role_text:
+            speaker = self._resolve_role(role_text.split()[-1].lower(), start) or replace(
+                speaker, description=label)
+        self._remember(start, speaker, None)
+        return speaker
+
+    # 3. and 4. quotation marks --------------------------------------------------------------------
+    def marked(self, taken: list[Attribution]) -> list[_Pending]:
+        self.spans = [s for s in quote_spans(self.text) if not _overlaps_any(s[0], s[1], taken)]
+        self._span_starts = [s for s, _ in self.spans]
+        out: list[_Pending] = []
+        used: set[int] = set()
+        previous: _Pending | None = None
+        for start, end in self.spans:
+            kind: QuoteKind = "partial" if self._is_partial(start) else "direct"
+            item = _Pending(start, end, kind)
+            found = self._cue_for(start, end, self.spans, set() if kind == "partial" else used,
+                                 partial=kind == "partial")
+            if found is not None:
+                cue, subject, item.reported_by = found
+                used.add(cue.i)
+                item.cue, item.subject = cue, subject
+                item.cue_text = "according to" if cue.lemma_ == "accord" else cue.text
+                item.cue_span = _cue_span(cue)
+                item.date = self._statement_date(cue)
+            else:
+                item.signature = self._signature_after(end)
+                if item.signature is not None:
+                    item.cue_text = "—"
+                elif previous is not None and self._continues(previous, start):
+                    item.follows = previous
+                    item.reported_by, item.date = previous.reported_by, previous.date
+                    item.cue_text = previous.cue_text
+                elif kind == "partial" or len(self.text[start:end].split()) < 4:
+                    continue  # scare quotes and titles: not a statement anyone is said to have made
+            out.append(item)
+            previous = item
+        return out
+
+    def resolve(self, pending: list[_Pending]) -> list[Attribution]:
+        """Speakers for the pending statements, in reading order (antecedents come first)."""
+        speakers: dict[int, tuple[Speaker, tuple[int, int] | None]] = {}
+        known = {id(p): p for p in pending}
+        for item in pending:  # a quote may follow one absorbed into a reported clause
+            earlier = item.follows
+            while earlier is not None and id(earlier) not in known:
+                known[id(earlier)] = earlier
+                earlier = earlier.follows
+        order = sorted(known.values(), key=lambda p: (p.subject.idx if p.subject is not None else p.start))
+        for item in order:
+            if item.subject is not None:
+                speakers[id(item)] = self._speaker_of(item.subject, item.cue)
+            elif item.signature is not None:
+                speakers[id(item)] = item.signature[0], item.signature[1]
+            else:
+                speakers[id(item)] = Speaker(), None
+        out = []
+        for item in sorted(pending, key=lambda p: p.start):
+            speaker, source_span = speakers[id(item)]
+            if item.follows is not None:
+                speaker = speakers[id(item.follows)][0]
+                speakers[id(item)] = speaker, None
+            if item.kind == "partial" and speaker == Speaker():
+                continue
+            out.append(Attribution(
+                item.start, item.end, item.kind, speaker, cue=item.cue_text, cue_span=item.cue_span,
+                source_span=source_span, reported_by=item.reported_by, date=item.date,
+            ))
+        return out
+
+    def _is_partial(self, start: int) -> bool:
+        """A quote opened in the middle of a clause ("a "full" withdrawal"), not after a cue."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        before = self.text[line_start:start - 1].rstrip()
+        if not before or before[-1] in ":,.;!?—–-(\"“”" or before.endswith("..."):
+            return False
+        words = re.findall(r"[\w'’]+", before[-40:])
+        if not words:
+            return False
+        last = words[-1].lower()
+        lemmas = {"said", "says", "say", "added", "adds", "wrote", "writes", "tweeted", "told", "asked",
+                  "declared", "stated", "announced", "insisted", "warned", "continued", "replied"}
+        if last in lemmas:
+            return False
+        sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+        return sentence_start < len(before) - 1
+
+    def _cue_for(
+        self, start: int, end: int, spans: list[tuple[int, int]], used: set[int], *, partial: bool = False
+    ) -> tuple[Any, Any, str | None] | None:
+        """(cue token, subject token, reported_by) nearest the quote within its frame, else None.
+
+        The frame is the quote's line between the neighbouring quotes; a cue already taken by an
+        earlier quote is not reused (the later quote then continues that speaker instead).
+        """
+        line_start = self.text.rfind("\n", 0, start) + 1
+        index = bisect.bisect_left(self._span_starts, start)
+        before = spans[index - 1][1] + 1 if index > 0 and spans[index - 1][1] < start else 0
+        frame_start = max(before, line_start)
+        if partial:  # a partial quote shares its sentence's cue with the other partial quotes
+            opening = self.parsed.char_span(start, end, alignment_mode="expand")
+            frame_start = opening.sent.start_char if opening is not None else line_start
+        following = bisect.bisect_right(self._span_starts, end)
+        next_open = [spans[following][0] - 1] if following < len(spans) else []
+        line_end = self.text.find("\n", end)
+        frame_end = min([*next_open, line_end if line_end != -1 else len(self.text)])
+        frame = self.parsed.char_span(frame_start, max(frame_start, frame_end), alignment_mode="expand")
+        candidates = []
+        for sent in [frame] if frame is not None else []:
+            for token in sent:
+                if not frame_start <= token.idx < frame_end or start <= token.idx < end or token.i in used:
+                    continue
+                if self._in_quote(token.idx):
+                    continue
+                lemma = token.lemma_.lower()
+                subject = None
+                if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_LEMMAS or lemma in FRAMING_LEMMAS):
+                    subject = _subject(token)
+                elif lemma == "accord" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+                    subject = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+                if subject is None:
+                    continue
+                distance = start - (token.idx + len(token.text)) if token.idx < start else token.idx - end
+                weak = lemma in WEAK_LEMMAS
+                candidates.append((lemma in REPORT_LEMMAS, weak, distance, token, subject))
+        if not candidates:
+            return None
+        candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+        _, _, _, cue, subject = candidates[0]
+        reported_by = None
+        for is_report, _, _, _token, other in candidates[1:]:
+            if is_report and other.ent_type_ == "ORG":
+                reported_by = _strip_the(_phrase_text(other))
+                break
+        if reported_by is None:
+            reported_by = self._told_outlet(cue)
+        return cue, subject, reported_by
+
+    def _clip(self, position: int, start: int, end: int) -> tuple[int, int]:
+        """The part of ``start..end`` in the same line as ``position`` (parses can run over breaks)."""
+        line_start = self.text.rfind("\n", 0, position) + 1
+        line_end = self.text.find("\n", position)
+        line_end = len(self.text) if line_end == -1 else line_end
+        return _trim(self.text, max(start, line_start), min(end, line_end))
+
+    def _ents_between(self, tokens: list[Any]) -> list[Any]:
+        """The entities starting within the token range of ``tokens`` (first to last)."""
+        if not tokens:
+            return []
+        low = bisect.bisect_left(self._ent_starts, min(t.i for t in tokens))
+        high = bisect.bisect_right(self._ent_starts, max(t.i for t in tokens))
+        return self.ents[low:high]
+
+    def _in_quote(self, position: int) -> bool:
+        index = bisect.bisect_right(self._span_starts, position) - 1
+        return index >= 0 and self.spans[index][0] <= position < self.spans[index][1]
+
+    def _told_outlet(self, cue: Any) -> str | None:
+        if cue.lemma_ != "tell":
+            return None
+        for child in cue.children:
+            if child.dep_ in ("dobj", "dative", "iobj") and child.ent_type_ == "ORG":
+                return _strip_the(_phrase_text(child))
+        return None
+
+    def _signature_after(self, end: int) -> tuple[Speaker, tuple[int, int]] | None:
+        """A ``— Name, Title`` line right after the quote's paragraph."""
+        line_end = self.text.find("\n", end)
+        if line_end == -1 or self.text[end + 1:line_end].strip(" ”\"'.,"):
+            return None
+        match = SIGNATURE_LINE.match(self.text, line_end + 1)
+        if match is None:
+            return None
+        who = match.group("who").strip().rstrip(".")
+        name, _, role = who.partition(",")
+        first = name.split()
+        role_words = []
+        while len(first) > 2 and first[0].lower().strip(".") in {w.strip(".") for w in ROLE_WORDS}:
+            role_words.append(first.pop(0))
+        if not first or len(first) > 5:
+            return None
+        person = " ".join(first)
+        role_text = role.strip() or " ".join(role_words) or None
+        span = (match.start("who"), match.start("who") + len(who))
+        speaker = Speaker(name=person, role=role_text, entity=self._entity_id(person, *span))
+        self._remember(span[0], speaker, None)
+        return speaker, span
+
+    def _continues(self, previous: _Pending, start: int) -> bool:
+        """A quote with no cue continues the one before when nothing but quotes lies between."""
+        gap = self.text[previous.end:start]
+        if gap.count("\n") > 2 or len(gap) > 400:
+            return False
+        if not re.sub(r"[\s”“\"'.,;]+", "", gap):
+            return True
+        if previous.cue is not None and previous.end <= previous.cue.idx < start and len(gap.split()) <= 10:
+            return True  # '"...," she said. "..."': the second part goes on with the same speaker
+        # a paragraph that only holds the quote continues the speaker of the paragraph before,
+        # unless someone else is named in between
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if self.text[line_start:start - 1].strip() == "" and "\n" in gap:
+            between = self.text[previous.end:line_start]
+            return not any(previous.end <= s < line_start for s, _e, _n in self.people) and len(between) < 300
+        return False
+
+    # 5. indirect speech ------------------------------------------------------------------------------
+    def indirect(self, taken: list[Attribution], marked: list[_Pending]) -> list[_Pending]:
+        """Reported speech; a clause that holds partial quotes absorbs them (counted once)."""
+        posts = [a for a in taken if a.kind == "post"]
+        blocked = [(a.start, a.end) for a in taken] + [(p.start, p.end) for p in marked if p.kind != "partial"]
+        cues = {p.cue.i for p in marked if p.cue is not None and p.kind != "partial"}
+        out: list[_Pending] = []
+        for sent in self.parsed.sents:
+            if _overlaps_any(sent.start_char, sent.end_char, posts):
+                continue
+            for token in sent:
+                if token.i in cues or self._in_quote(token.idx):
+                    continue
+                lemma = token.lemma_.lower()
+                if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
+                    item = self._clausal(token, blocked) or self._parenthetical(token, blocked)
+                elif token.pos_ == "VERB" and self._speaks(token):
+                    item = self._clausal(token, blocked)
+                elif lemma in STANCE_LEMMAS and token.pos_ == "VERB":
+                    item = self._stance(token, blocked + [(p.start, p.end) for p in marked if p.kind == "partial"])
+                elif lemma == "accord" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
+                    item = self._according(token, sent, blocked)
+                else:
+                    continue
+                if item is not None:
+                    out.append(item)
+                    blocked.append((item.start, item.end))
+        for item in out:
+            for partial in [p for p in marked if p.kind == "partial"]:
+                if item.start <= partial.start < item.end:  # the clause holds the partial quote
+                    marked.remove(partial)
+                    item.end = max(item.end, partial.end)
+        return out
+
+    def _speaks(self, verb: Any) -> bool:
+        """Any verb taking a "that"-clause whose subject is a person ("Clinton quipped that ...")."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        subject = _subject_of_own(verb)
+        if clause is None or subject is None:
+            return False
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            return False
+        return subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in ("he", "she", "they")
+
+    def _parenthetical(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
+        """"Officials, he said, should be vigilant": the cue hangs off the reported clause."""
+        if cue.dep_ not in ("parataxis", "advcl") or cue.head.pos_ not in ("VERB", "AUX"):
+            return None
+        if any(c.dep_ in ("dobj", "xcomp", "prep") for c in cue.children):
+            return None
+        subject = _subject_of_own(cue)
+        if subject is None:
+            return None
+        own = list(cue.subtree)
+        c_start = own[0].idx
+        c_end = own[-1].idx + len(own[-1].text)
+        sent = cue.sent
+        before = _trim(self.text, sent.start_char, c_start)
+        after = _trim(self.text, c_end, sent.end_char, strip=" \t\n,;:.—–")
+        start, end = max((before, after), key=lambda x: x[1] - x[0])
+        start, end = self._clip(cue.idx, start, end)
+        if end - start < 12 or _overlaps(start, end, blocked) or any(s <= cue.idx < e for s, e in blocked):
+            return None
+        return _Pending(start, end, "indirect", cue=cue, subject=subject, cue_text=cue.text,
+                        cue_span=_cue_span(cue), date=self._statement_date(cue))
+
+    def _stance(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
+        """"X pledged to build", "X called for a ceasefire": a position attributed to someone."""
+        subject = _subject_of_own(cue)
+        if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        if subject.lower_ in ("i", "we", "you", "it", "this", "that"):
+            return None
+        content = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if content is None:
+            content = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if content is None:
+            preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
+            objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+            content = objects[0] if objects else None
+        if content is None:
+            return None
+        tokens = list(content.subtree)
+        start, end = self._clip(cue.idx, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        if len(tokens) < 3 or end <= cue.idx or _overlaps(start, end, blocked):
+            return None
+        if any(s <= cue.idx < e for s, e in blocked):
+            return None
+        return _Pending(start, end, "indirect", cue=cue, subject=subject, cue_text=cue.text,
+                        cue_span=_cue_span(cue), date=self._statement_date(cue))
+
+    def _clausal(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
+        clauses = [c for c in cue.children if c.dep_ == "ccomp" and _same_line(c, cue)]
+        if not clauses:
+            return None
+        clause = clauses[0]
+        tokens = list(clause.subtree)
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        first = min([tokens[0], *marks], key=lambda t: t.i)
+        start, end = self._clip(cue.idx, first.idx, tokens[-1].idx + len(tokens[-1].text))
+        if end - start < 8 or len(tokens) < 3 or _overlaps(start, end, blocked):
+            return None
+        if any(s <= cue.idx < e for s, e in blocked):
+            return None
+        subject = _subject(cue)
+        if subject is None or start <= subject.idx < end:
+            return None
+        if subject.lower_ in ("i", "we", "you") and cue.lemma_.lower() in ("think", "believe", "know", "hope"):
+            return None  # "I think", "we know": opinion markers, not attributions
+        reported_by = self._told_outlet(cue)
+        if reported_by is None:
+            for token in cue.sent:
+                other = _subject(token) if token.lemma_ == "report" and token.i != cue.i else None
+                if other is not None and other.ent_type_ == "ORG":
+                    reported_by = _strip_the(_phrase_text(other))
+        return _Pending(start, end, "indirect", cue=cue, subject=subject, cue_text=cue.text,
+                        cue_span=_cue_span(cue), reported_by=reported_by, date=self._statement_date(cue))
+
+    def _according(self, token: Any, sent: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
+        to = token.doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            return None
+        phrase = [*token.subtree, *to.subtree]
+        p_start = min(t.idx for t in phrase)
+        p_end = max(t.idx + len(t.text) for t in phrase)
+        before = _trim(self.text, sent.start_char, p_start)
+        after = _trim(self.text, p_end, sent.end_char)
+        start, end = max((before, after), key=lambda s: s[1] - s[0])
+        start, end = self._clip(token.idx, start, end)
+        start, end = _trim(self.text, start, end, strip=" \t\n,;:.—–-")
+        if end - start < 8 or _overlaps(start, end, blocked):
+            return None
+        return _Pending(start, end, "indirect", cue=token, subject=objects[0], cue_text="according to",
+                        cue_span=_cue_span(token))
+
+    # 6. speakers ---------------------------------------------------------------------------------------
+    def _speaker_of(self, subject: Any, cue: Any) -> tuple[Speaker, tuple[int, int] | None]:
+        """The Speaker a subject phrase names, and the phrase's span."""
+        tokens = [t for t in subject.subtree if not (cue.idx <= t.idx < cue.idx + len(cue.text))]
+        breaks = [k for k, t in enumerate(tokens) if "\n" in t.text or "\n" in t.whitespace_]
+        before_head = [k for k in breaks if tokens[k].i < subject.i]
+        if before_head:  # a parse that runs over a paragraph break: keep the speaker's paragraph
+            tokens = tokens[before_head[-1] + 1:]
+        tokens = [t for t in tokens if t.i <= subject.i or "\n" not in t.text] if tokens else tokens
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        while tokens and tokens[0].is_punct:
+            tokens.pop(0)
+        if not tokens:
+            return Speaker(), None
+        span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        phrase = self.text[span[0]:span[1]]
+        lower = subject.lower_
+        if subject.pos_ == "PRON" or lower in PRONOUN_GENDER:
+            if lower in ("i", "we", "you", "it", "who", "that", "this", "which", "one"):
+                return Speaker(), span
+            return self._resolve_pronoun(lower, span[0]), span
+        core = [t for t in tokens if t.dep_ not in ("relcl", "acl") and not any(
+            a.dep_ in ("relcl", "acl") for a in t.ancestors if a in tokens)]
+        person = self._person_in(core, span)
+        description = " ".join(phrase.split())
+        anonymous = self._is_anonymous(subject, phrase)
+        if person is not None:
+            p_start, p_end, name = person
+            role = self._role_of(core, p_start, p_end)
+            full = self._full_name(name, p_start)
+            speaker = Speaker(name=full, role=role, entity=self._entity_id(full, p_start, p_end))
+            if role is None:
+                speaker = self._merge_known(speaker)
+            gender = self._gender_hint(core, full)
+            self._remember(span[0], speaker, gender)
+            return speaker, span
+        if anonymous:
+            speaker = Speaker(anonymous=True, description=description, role=subject.lemma_.lower())
+            self._remember(span[0], speaker, "plural" if subject.tag_ in ("NNS", "NNPS") else None)
+            return speaker, span
+        org = self._organisation_in(core)
+        if org is not None:
+            name = _strip_the(org)
+            speaker = Speaker(name=name, entity=self._entity_id(name, span[0], span[1]))
+            self._remember(span[0], speaker, None)
+            return speaker, span
+        determiner = [t.lower_ for t in core if t.dep_ in ("det", "poss")]
+        if ("this" in determiner or "our" in determiner) and subject.lemma_.lower() in SELF_NOUNS:
+            # "this newsletter said", "our analysis found": the document's own publisher
+            return Speaker(name=self.doc.publisher or self.doc.author, description=description), span
+        if subject.pos_ == "NOUN" and ("the" in determiner or "this" in determiner):
+            found = self._resolve_role(subject.lemma_.lower(), span[0])
+            if found is not None:
+                return found, span
+        if subject.pos_ in ("NOUN", "PROPN"):
+            role = " ".join(t.text for t in core if t.dep_ not in ("det", "punct", "poss")) or None
+            speaker = Speaker(role=role, description=description)
+            self._remember(span[0], speaker, "plural" if subject.tag_ in ("NNS", "NNPS") else None)
+            return speaker, span
+        return Speaker(), span
+
+    def _person_in(self, tokens: list[Any], span: tuple[int, int]) -> tuple[int, int, str] | None:
+        indices = {t.i for t in tokens}
+        for ent in self._ents_between(tokens):
+            if ent.label_ == "PERSON" and ent.start in indices and ent.end - 1 in indices:
+                return ent.start_char, ent.end_char, _clean_name(ent.text)
+        for entity in self.entities:
+            if entity.label == "PERSON" and span[0] <= entity.start and entity.end <= span[1]:
+                return entity.start, entity.end, _clean_name(entity.text)
+        return self._titled_name(tokens)
+
+    def _titled_name(self, tokens: list[Any]) -> tuple[int, int, str] | None:
+        """"Mayor Ana Ruiz": proper nouns after a role word name a person the tagger missed."""
+        for k, token in enumerate(tokens):
+            if token.lower_.strip(".") not in {w.strip(".") for w in ROLE_WORDS} or not token.is_title:
+                continue
+            name: list[Any] = []
+            for following in tokens[k + 1:]:
+                if following.pos_ != "PROPN" or following.ent_type_ in ("ORG", "GPE", "NORP"):
+                    break
+                if following.lower_.strip(".") in {w.strip(".") for w in ROLE_WORDS}:
+                    name = []
+                    continue
+                name.append(following)
+            if len(name) >= 2:
+                start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+                return start, end, _clean_name(self.text[start:end])
+        return None
+
+    def _organisation_in(self, tokens: list[Any]) -> str | None:
+        indices = {t.i for t in tokens}
+        for ent in self._ents_between(tokens):
+            if ent.label_ in ("ORG", "GPE", "NORP") and ent.start in indices and ent.end - 1 in indices:
+                head = ent.root
+                if head.dep_ in ("compound", "poss", "amod") and head.head.i in indices:
+                    continue  # "Pentagon spokesman": the organisation only qualifies the speaker
+                return str(ent.text)
+        return None
+
+    def _role_of(self, tokens: list[Any], p_start: int, p_end: int) -> str | None:
+        """The words that describe the person: "Pentagon spokesman", "Defense Secretary"."""
+        words = [t for t in tokens if not (p_start <= t.idx < p_end)
+                 and t.dep_ not in ("det", "punct", "cc", "poss", "case")
+                 and t.lower_ not in HONORIFICS and t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "NUM")]
+        while words and words[-1].pos_ == "ADP":
+            words.pop()
+        while words and words[0].pos_ == "ADP":
+            words.pop(0)
+        role = " ".join(t.text for t in words)
+        return role or None
+
+    def _is_anonymous(self, subject: Any, phrase: str) -> bool:
+        lowered = phrase.lower()
+        if any(marker in lowered for marker in ANONYMITY_MARKERS):
+            return True
+        if subject.lemma_.lower() not in SOURCE_NOUNS or subject.pos_ != "NOUN":
+            return False
+        determiners = [c.lower_ for c in subject.children if c.dep_ in ("det", "nummod", "amod", "quantmod")]
+        definite = any(d in ("the", "this", "that", "these", "those") for d in determiners)
+        has_possessor = any(c.dep_ == "poss" for c in subject.children)
+        return not definite and not has_possessor
+
+    def _gender_hint(self, tokens: list[Any], name: str) -> str | None:
+        for token in tokens:
+            if token.lower_ in TITLE_GENDER:
+                self.genders[name] = TITLE_GENDER[token.lower_]
+        return self.genders.get(name)
+
+    def _remember(self, position: int, speaker: Speaker, gender: str | None) -> None:
+        if speaker.name is not None or speaker.anonymous or speaker.description:
+            bisect.insort(self.mentions, _Mention(position, speaker, gender), key=lambda m: m.position)
+
+    def _before(self, position: int, limit: int = 200) -> list[_Mention]:
+        """The (at most ``limit``) latest mentions before ``position``, nearest last."""
+        index = bisect.bisect_left(self.mentions, position, key=lambda m: m.position)
+        return self.mentions[max(0, index - limit):index]
+
+    def _resolve_pronoun(self, pronoun: str, position: int) -> Speaker:
+        """The nearest earlier person speaker that the pronoun can refer to; unknown otherwise."""
+        gender = PRONOUN_GENDER.get(pronoun)
+        if gender is None:  # "they": the nearest earlier speaker that is not one named person
+            for mention in reversed(self._before(position)):
+                if mention.gender == "plural":
+                    return mention.speaker
+            return Speaker()
+        candidates: list[tuple[int, Speaker, str | None]] = [
+            (m.position, m.speaker, m.gender) for m in self._before(position)
+        ]
+        window_start = max(0, position - 1500)
+        first = bisect.bisect_left(self.people, window_start, key=lambda p: p[0])
+        for s, _e, name in self.people[first:]:
+            if s >= position:
+                break
+            if " " in name:
+                full = self._full_name(_clean_name(name), s)
+                candidates.append((s, Speaker(name=full, entity=self._entity_id(full, s, _e)),
+                                   self.genders.get(full)))
+        candidates.sort(key=lambda c: c[0])
+        for where, speaker, hint in reversed(candidates):
+            if where < window_start and speaker.name is None:
+                continue
+            if speaker.anonymous or speaker.name is None:
+                if hint is None and speaker.anonymous:
+                    return speaker  # "a senior official ... he said"
+                continue
+            known = hint or self.genders.get(speaker.name)
+            if known is not None and known != gender:
+                continue
+            if self._is_organisation(speaker.name):
+                continue
+            self.genders.setdefault(speaker.name, gender)
+            return self._merge_known(speaker)
+        return Speaker()
+
+    def _merge_known(self, speaker: Speaker) -> Speaker:
+        """The fullest earlier form of the same named speaker (with role and entity id)."""
+        for mention in reversed(self.mentions[-300:]):
+            if mention.speaker.name == speaker.name and mention.speaker.role is not None:
+                return replace(mention.speaker, entity=mention.speaker.entity or speaker.entity)
+        return speaker
+
+    def _is_organisation(self, name: str) -> bool:
+        if name not in self._organisations:
+            self._organisations[name] = any(text.endswith(name) for text in self._org_texts)
+        return self._organisations[name]
+
+    def _resolve_role(self, head: str, position: int) -> Speaker | None:
+        """"the official", "the spokesman": the nearest earlier speaker described that way."""
+        for mention in reversed(self._before(position)):
+            described = " ".join(filter(None, (mention.speaker.role, mention.speaker.description))).lower()
+            if head in described.split() or head in described:
+                return mention.speaker
+        return None
+
+    def _full_name(self, name: str, position: int) -> str:
+        """"Kirby" after "John Kirby" is John Kirby (the latest earlier full mention ending so)."""
+        if " " in name:
+            return name
+        for s, _e, other in reversed(self.people):
+            cleaned = _clean_name(other)
+            if s < position and " " in cleaned and cleaned.split()[-1] == name:
+                return cleaned
+        return name
+
+    def _entity_id(self, name: str | None, start: int, end: int) -> str | None:
+        if not name:
+            return None
+        for entity in self.entities:
+            overlaps = entity.start < end and start < entity.end and entity.entity
+            if overlaps and (name.split()[-1] in entity.text or (entity.canonical and name in entity.canonical)):
+                return entity.entity
+        for entity in self.entities:
+            if entity.entity and name in (entity.canonical, entity.text):
+                return entity.entity
+        return None
+
+    def _statement_date(self, cue: Any) -> str | None:
+        """When the statement was made: a date phrase attached to the cue, outside any quote."""
+        sent = cue.sent
+        for ent in self._ents_between([sent[0], sent[-1]]):
+            if ent.label_ != "DATE" or self._in_quote(ent.start_char):
+                continue
+            if ent.root.head.i == cue.i or (ent.root.head.dep_ == "prep" and ent.root.head.head.i == cue.i):
+                value = resolve_date(ent.text, self.anchor)
+                if value is not None:
+                    return value
+        return None
+
+
+# -- helpers -------------------------------------------------------------------------------------------
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Content spans between quotation marks, joined across paragraphs when a paragraph re-opens.
+
+    A quote left open at a paragraph's end continues only when the next paragraph starts with an
+    opening mark (the news convention); otherwise it is dropped as unbalanced. Spans exclude marks.
+    """
+    original = text
+    # typewriter quotes (``...'' and ''...'') become one mark plus a filler, offsets unchanged
+    text = text.replace("''", '"\u2060').replace("``", '"\u2060')
+    spans: list[tuple[int, int]] = []
+    first_start: int | None = None  # where the whole (possibly multi-paragraph) quote begins
+    position = 0
+    for paragraph in text.split("\n"):
+        begin = position
+        position += len(paragraph) + 1
+        index = 0
+        if first_start is not None:
+            if not paragraph.strip():
+                continue
+            lead = len(paragraph) - len(paragraph.lstrip())
+            if paragraph[lead] in '"' + OPEN_MARKS:
+                index = lead + 1  # the quote goes on in this paragraph
+            else:
+                first_start = None  # unbalanced: never invent where it ended
+        is_open = first_start is not None
+        while index < len(paragraph):
+            char = paragraph[index]
+            absolute = begin + index
+            index += 1
+            if char not in '"' + OPEN_MARKS + CLOSE_MARKS:
+                continue
+            if not is_open:
+                if char in OPEN_MARKS or (char == '"' and _opens(paragraph, absolute - begin)):
+                    first_start, is_open = absolute + 1, True
+                continue
+            closing = char in CLOSE_MARKS or (char in '"“' and _closes(paragraph, absolute - begin))
+            if not closing:
+                if char in OPEN_MARKS or char == '"':
+                    first_start = absolute + 1  # a stray opener: restart from the later one
+                continue
+            if first_start is not None and absolute > first_start:
+                spans.append((first_start + (text[first_start] == "\u2060"), absolute))
+            first_start, is_open = None, False
+    return [s for s in spans if s[0] < s[1] and original[s[0]:s[1]].strip()]
+
+
+def _opens(paragraph: str, index: int) -> bool:
+    before = paragraph[index - 1] if index > 0 else " "
+    after = paragraph[index + 1] if index + 1 < len(paragraph) else " "
+    return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
+def _closes(paragraph: str, index: int) -> bool:
+    before = paragraph[index - 1] if index > 0 else " "
+    after = paragraph[index + 1] if index + 1 < len(paragraph) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def _subject_of_own(token: Any) -> Any:
+    """The token's own subject (not inherited from the clause it hangs off)."""
+    return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _same_line(a: Any, b: Any) -> bool:
+    low, high = sorted((a.i, b.i))
+    return not any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[low:high])
+
+
+def _left_neighbour(token: Any) -> Any:
+    """"Mayor Ana Ruiz said" when the parse ran over a line break and lost the subject."""
+    if token.i == 0:
+        return None
+    left = token.doc[token.i - 1]
+    if left.pos_ in ("PROPN", "NOUN", "PRON") and _same_line(left, token):
+        return left
+    return None
+
+
+def _subject(token: Any) -> Any:
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child if _same_line(child, token) else _left_neighbour(token)
+    if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
+        return _subject(token.head)
+    for child in token.children:  # passive "it was reported by X"
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return _left_neighbour(token) if token.dep_ == "ROOT" else None
+
+
+def _phrase_text(token: Any) -> str:
+    tokens = list(token.subtree)
+    return " ".join(t.text for t in tokens if not t.is_punct) or str(token.text)
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", name.strip())
+
+
+def _clean_name(name: str) -> str:
+    words = [w for w in name.replace("’s", "").replace("'s", "").split() if w.lower() not in HONORIFICS]
+    return " ".join(words) or name
+
+
+def _trim(text: str, start: int, end: int, strip: str = " \t\n,;:—–") -> tuple[int, int]:
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    return start, end
+
+
+def _cue_span(token: Any) -> tuple[int, int]:
+    if token.lemma_ == "accord" and token.i + 1 < len(token.doc):
+        following = token.doc[token.i + 1]
+        return token.idx, following.idx + len(following.text)
+    return token.idx, token.idx + len(token.text)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _overlaps_any(start: int, end: int, items: Sequence[Attribution]) -> bool:
+    return any(start < a.end and a.start < end for a in items)
+
+
+def _anchor_date(doc: Document) -> dt.date | None:
+    value = DateValue.from_iso(doc.published.date) if doc.published.date else None
+    return value.last_day if value is not None and value.precision == "day" else None
+
+
+def resolve_date(phrase: str, anchor: dt.date | None) -> str | None:
+    """An ISO prefix for a statement date: explicit dates, "in September", "on Tuesday", "yesterday".
+
+    Relative forms need the document's day of publication; without it they stay unknown.
+    """
+    explicit = find_dates(phrase)
+    if explicit:
+        return explicit[0].value.iso
+    lowered = phrase.lower().strip()
+    if anchor is None:
+        return None
+    if lowered in ("today", "this morning", "tonight", "this afternoon", "this evening"):
+        return anchor.isoformat()
+    if lowered in ("yesterday", "last night"):
+        return (anchor - dt.timedelta(days=1)).isoformat()
+    for word in re.findall(r"[a-z]+", lowered):
+        if word in WEEKDAYS and ("last" in lowered or "on" in lowered or lowered == word):
+            return weekday_before(anchor, WEEKDAYS[word], inclusive=False).isoformat()
+        if (word in MONTHS and len(word) > 3) or word in ("may", "june", "july"):
+            month = MONTHS[word]
+            year = anchor.year if month <= anchor.month else anchor.year - 1
+            return f"{year:04d}-{month:02d}"
+    return None

@@ -1,0 +1,176 @@
+"""Claims as ledger rows, check-worthiness, polarity, the ``claims`` command and the scorers.
+
+All texts are fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from claimledger.evaluation import checkworthy, polnear
+from claimledger.extract.claims import MIN_CHECKWORTHY, checkworthiness, explain, polarity
+from claimledger.model import Claim, Document, Published
+from claimledger.pipeline import extract_all
+
+ARTICLE = (
+    "Harbour strike enters third week\n\n"
+    "Port director Samuel Greve said on Tuesday that the strike is not over. "
+    "\u201cWe have lost 12 million euros in fees since March,\u201d he added.\n\n"
+    "The port handled 41,000 containers in February, down from 55,000 a year earlier, because "
+    "ships were diverted to Rotterdam.\n\n"
+    "Is the blockade legal?\n\n"
+    "Subscribe to our newsletter for daily port news.\n\n"
+    "Thank you for reading.\n"
+)
+
+
+def _claims(nlp: Any, text: str = ARTICLE) -> list[Claim]:
+    document = Document(id="doc_claims", source="t.txt", text=text, publisher="Port Gazette",
+                        published=Published("2024-04-04", "day", "metadata"))
+    found = extract_all(document, nlp(text))
+    for claim in found.claims:
+        assert document.text[claim.start:claim.end] == claim.text
+        assert 0.0 <= claim.checkworthy <= 1.0
+    return found.claims
+
+
+def _one(claims: list[Claim], fragment: str) -> Claim:
+    matches = [c for c in claims if fragment in c.text]
+    assert len(matches) == 1, (fragment, [c.text for c in claims])
+    return matches[0]
+
+
+def test_quoted_claim_carries_speaker_quote_and_date(nlp: Any) -> None:
+    found = _claims(nlp)
+    claim = _one(found, "strike is not over")
+    assert claim.speaker.name == "Samuel Greve"
+    assert claim.quote is not None
+    assert claim.polarity == "negate"
+    assert claim.as_of == "2024-04-02"  # the statement's date: Tuesday before publication
+    fees = _one(found, "12 million euros")
+    assert fees.speaker.name == "Samuel Greve"
+    assert fees.polarity == "affirm"
+
+
+def test_unattributed_claim_belongs_to_publisher(nlp: Any) -> None:
+    claim = _one(_claims(nlp), "41,000 containers")
+    assert claim.speaker.name == "Port Gazette"
+    assert claim.speaker.role is None
+    assert claim.quote is None
+    assert claim.checkworthy >= 0.6
+
+
+def test_questions_boilerplate_and_greetings_are_not_claims(nlp: Any) -> None:
+    texts = " ".join(c.text for c in _claims(nlp))
+    assert "blockade legal" not in texts
+    assert "Subscribe" not in texts
+    assert "Thank you" not in texts
+
+
+def test_claim_ids_are_content_derived(nlp: Any) -> None:
+    assert [c.id for c in _claims(nlp)] == [c.id for c in _claims(nlp)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The campaign is not over.", "negate"),
+        ("The new government has yet to be formed.", "negate"),
+        ("The bridge is no longer open to trucks.", "negate"),
+        ("The council failed to approve the budget.", "negate"),
+        ("The ministry denied that troops had crossed the river.", "negate"),
+        ("No civilians were hurt in the blast.", "negate"),
+        ("Not a single shop on the square reopened after the storm.", "negate"),
+        ("The campaign is over.", "affirm"),
+        ("The council approved the budget on Monday.", "affirm"),
+    ],
+)
+def test_polarity(nlp: Any, sentence: str, expected: str) -> None:
+    assert polarity(nlp(sentence)[:]) == expected
+
+
+def test_denial_cue_negates_the_reported_content(nlp: Any) -> None:
+    assert polarity(nlp("troops had crossed the river")[:], "denied") == "negate"
+
+
+@pytest.mark.parametrize(
+    ("high", "low"),
+    [
+        ("Unemployment fell to 4.1 percent in May, the lowest level since 2008.", "Thank you so much, everybody."),
+        ("The coalition has 79 member states, more than any alliance in history.", "I think this is a great day."),
+        ("The dam collapsed because the spillway was blocked.", "Is anybody listening?"),
+        ("Prices of bread doubled in Lagos between January and June.", "Good evening and welcome."),
+    ],
+)
+def test_checkworthiness_ranks_checkable_over_chatter(nlp: Any, high: str, low: str) -> None:
+    high_score, low_score = checkworthiness(nlp(high)[:]), checkworthiness(nlp(low)[:])
+    assert high_score >= MIN_CHECKWORTHY > low_score
+
+
+def test_explain_names_the_features(nlp: Any) -> None:
+    fired = explain(nlp("Exports rose 12 percent in 2023 because of demand from Brazil.")[:])
+    assert {"number", "entity", "date", "status", "causal"} <= set(fired)
+
+
+# -- scorers, on hand-made cases ---------------------------------------------------------------
+def test_average_precision_by_hand() -> None:
+    # ranking: 0.9 (pos), 0.8 (neg), 0.7 (pos) -> AP = (1/1 + 2/3) / 2
+    assert checkworthy.average_precision([0.9, 0.8, 0.7], [1, 0, 1]) == pytest.approx((1 + 2 / 3) / 2)
+    assert checkworthy.average_precision([0.1, 0.2], [0, 0]) == 0.0
+    assert checkworthy.precision_at([0.9, 0.8, 0.7], [1, 0, 1], 2) == 0.5
+
+
+def test_polnear_scorer_by_hand() -> None:
+    text = "The mayor said the bridge is closed. Rain fell."
+    ann = (
+        "T1\tSource 0 9\tThe mayor\n"
+        "T2\tCue 10 14\tsaid\n"
+        "T3\tContent 15 35\tthe bridge is closed\n"
+        "T4\tAttribution 10 14\tsaid\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+        "T5\tDiscard 37 47\tRain fell.\n"
+    )
+    gold = polnear.parse_ann(ann)
+    assert gold == [polnear.GoldAttribution(((15, 35),), ((0, 9),), ((10, 14),))]
+    right = polnear.Predicted(((15, 35),), ((4, 9),), ((10, 14),))
+    wrong = polnear.Predicted(((37, 47),), ((37, 41),), ())
+    tally = polnear.Tally()
+    polnear.score_article(text, gold, [right, wrong], tally)
+    assert (tally.gold, tally.predicted, tally.overlap, tally.exact) == (1, 2, 1, 1)
+    assert (tally.sources_right, tally.predicted_sources, tally.cues_right) == (1, 2, 1)
+    assert (tally.predicted_touching, tally.gold_touched) == (1, 1)
+
+
+def test_clef_reader(tmp_path: Path) -> None:
+    path = tmp_path / "debate.tsv"
+    path.write_text("1\tHOST\tWelcome.\t0\r\n2\tLEE\tTaxes rose 9 percent.\t1\r\n", encoding="utf-8")
+    assert checkworthy.read_clef(path) == (["Welcome.", "Taxes rose 9 percent."], [0, 1])
+
+
+# -- the claims command -----------------------------------------------------------------------
+def test_claims_command_lists_and_filters(tmp_path: Path) -> None:
+    from claimledger.serve.cli import cli
+
+    source = tmp_path / "harbour.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "ledger.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(source), "--db", db, "--quiet"]).exit_code == 0
+    result = runner.invoke(cli, ["claims", "--db", db, "--format", "jsonl", "--speaker", "greve"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows
+    assert {r["speaker"]["name"] for r in rows} == {"Samuel Greve"}
+    table = runner.invoke(cli, ["claims", "--db", db, "--format", "table", "--text", "containers"])
+    assert table.exit_code == 0
+    assert "41,000" in table.output
+    assert table.output.splitlines()[0].split()[:3] == ["date", "speaker", "source"]
+    bad = runner.invoke(cli, ["claims", "--db", db, "--since", "last week"])
+    assert bad.exit_code == 1
+    help_text = runner.invoke(cli, ["claims", "--help"]).output
+    assert "Example: claimledger claims" in help_text
