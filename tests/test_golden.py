@@ -122,9 +122,9 @@ def test_document_expectations(name: str) -> None:
     captions = " ".join(c["text"] for c in document.get("captions", []))
     for needle in want.get("captions_contain", []):
         assert needle in captions
-    handles = {p.get("handle") for p in document.get("posts", [])}
+    handles = {(p.get("handle") or "").lstrip("@").lower() for p in document.get("posts", [])}
     for handle in want.get("post_handles", []):
-        assert handle in handles
+        assert handle.lstrip("@").lower() in handles, f"no post by {handle}: {handles}"
 
 
 @pytest.mark.parametrize("name", FILES)
