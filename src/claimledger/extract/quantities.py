@@ -1,15 +1,747 @@
-"""Quantities: every number with its qualifier, unit, what it counts and when."""
+"""Quantities: every number with its qualifier, unit, what it counts, its change, when and where.
+
+Candidates come from one precompiled regular expression over the text (digits, number words,
+scale words, currency symbols, vague plurals); rules on the characters around each candidate
+drop what is never a quantity (years and dates, clock times, identifiers, phone numbers, list
+markers, hashtags and handles, page furniture); the spaCy parse then gives what is counted (the
+noun the number modifies, or the subject of its clause) and the direction of change.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
+from claimledger.ids import make_id
 from claimledger.model import Document, Place, Quantity, Time
+from claimledger.values import quantities as qv
+from claimledger.values.quantities import Qualifier, QuantityValue, UnitClass, wordset
+
+_NUMBER_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety)(?![a-z])"
+)
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|lakh|crore)"
+_WORDS = (
+    rf"(?:(?:an?\s+)?(?:{_NUMBER_WORD}|{_SCALE_WORD}|dozen)"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMBER_WORD}|{_SCALE_WORD}|dozen|a\s+half)(?![\w-]))*)"
+)
+_DIGITS = r"(?:(?<![\w.,%$€£)])[-−](?=[0-9.]))?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
+_GLUED_SCALE = r"(?:\s?(?:bn|mn|mln|bln|trn)|tn|m|k|b)(?![\w])"
+_NUMBER = (
+    rf"(?:(?:{_DIGITS})(?:[\s-]*{_SCALE_WORD}(?:\s+{_SCALE_WORD})?|{_GLUED_SCALE})?"
+    rf"|{_WORDS})"
+)
+_FRACTION = r"(?:(?:one|two|three|a)[\s-](?:half|thirds?|quarters?|fifths?|tenths?)|[0-9]+/[0-9]+)"
+_VAGUE = (
+    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|"
+    r"billions|(?:several|a\s+few|a\s+couple(?:\s+of)?)\s+(?:hundred|thousand|million|billion|dozen))"
+)
+_CURRENCY = (
+    r"(?:(?:US\$|U\.S\.\s?\$|A(?:UD?)?\$|CA?\$|HK\$|NZ\$|S\$|R\$|\$(?:US|A|NZ|C|HK|S)(?=[0-9])|Rs\.?|RM"
+    r"|[$€£¥₹₪₩₽₺₦₴]|(?:USD|EUR|GBP|JPY|CNY|AUD|CAD|CHF|INR|RMB|HKD|NZD|SGD))\s?)"
+)
+CANDIDATE = re.compile(
+    rf"(?P<vague>\b{_VAGUE}\b)|(?P<frac>\b{_FRACTION}\b)"
+    rf"|(?P<cur>{_CURRENCY})?(?P<num>(?P<n1>{_NUMBER})"
+    rf"(?:\s*(?:-|–|to)\s*(?P<cur2>{_CURRENCY})?(?P<n2>{_NUMBER}))?)",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(
+    r"\s?-?\s?(?:(?:more|additional|extra|consecutive|straight|full|successive|whole|long|fewer)\s+)?(?P<unit>"
+    + "|".join(
+        re.escape(u) for u in sorted(qv.UNITS, key=len, reverse=True)
+        if u not in ("$", "us$", "u.s.$", "a$", "au$", "c$", "ca$", "hk$", "nz$", "s$", "r$")
+    )
+    + r")(?![\w$])",
+    re.IGNORECASE,
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:^|[^\w])(?P<q>"
+    + "|".join(re.escape(q) for q in sorted(qv.QUALIFIERS, key=len, reverse=True)
+               if q not in ("or more", "plus", "or less", "or so"))
+    + r")\s+(?:(?:a|an|the)\s+)?$",
+    re.IGNORECASE,
+)
+_QUALIFIER_AFTER = re.compile(r"^(?:\+|\s+(?:or more|or so|plus|or less|or fewer)\b)", re.IGNORECASE)
+_PER_AFTER = re.compile(
+    r"\s*(?:per|a|an|/)\s*(?P<per>barrel|month|year|share|hour|day|week|gallon|litre|liter|"
+    r"square (?:foot|feet|metre|meter)|tonne|ton|ounce|person|head|capita|kilogram|kg|pound|mile|game|"
+    r"match|night|unit|seat|ticket)\b",
+    re.IGNORECASE,
+)
+_RANGE_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:win|victory|defeat|loss|lead|draw|vote|decision|margin|record|score|tie|split|majority)\b)"
+    r"[a-z]{3,}\b"
+)
+_AGE = re.compile(r"(?:[A-Za-z]{2,}|[A-Z]\.),\s$|[A-Z][a-z]+\s\($")
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_AND_AFTER = re.compile(rf"^\s+(?:and|to)\s+(?P<cur>{_CURRENCY})?(?P<n>{_NUMBER})", re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(r"^-(?P<word>[a-z]+)(?:-(?P<word2>[a-z]+))?\b")
+_CLOCK = re.compile(r"^(?::[0-9]{2})+|^\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|^\s?(?:GMT|UTC|[ECMP][SD]T)\b",
+                    re.IGNORECASE)
+_PHONE = re.compile(r"(?:\+?[0-9]{1,3}[\s.-])?\(?[0-9]{3}\)?[\s.-][0-9]{3}[\s.-][0-9]{4}")
+_PHONE_NUMBER = re.compile(
+    r"(?:\+[0-9]{1,3}|\(0?[0-9]{1,4}\)|\b0[0-9]{1,4})(?:[\s.-]?[0-9]{1,4}){2,5}\b"
+    r"|\b[0-9]{3}[\s.-][0-9]{3}[\s.-][0-9]{4}\b"
+)
+_FURNITURE_BEFORE = re.compile(
+    r"\b(?:page|photo|image|slide|picture|video|no\.|number|vol\.|volume|chapter|section|article|"
+    r"paragraph|item|step|episode|season|part|room|route|highway|flight|rule|resolution|"
+    r"version|grade|level|tier|phase|category|class|size|channel|line)\s+$",
+    re.IGNORECASE,
+)
+_FURNITURE_OF = re.compile(
+    r"\b(?:page|photo|image|slide|picture|item|part|step|episode)\s+[0-9]+\s*(?:of|/)\s*$", re.IGNORECASE
+)
+_LIST_MARKER = re.compile(r"(?:^|\n)\s*(?:\(?[0-9]{1,2}[.)]|[0-9]{1,2}/)\s*$")
+_YEAR = re.compile(r"^(?:1[6-9]|20)[0-9]{2}$")
+_DECADE_AFTER = re.compile(r"^'?s\b")
+_ID_CHARS = frozenset("#@_/\\")
+
+UP_WORDS = wordset(
+    "rise rose risen grow grew grown increase climb jump gain surge soar rally add boost "
+    "expand swell balloon spike climb up hike growth rebound advance accelerate double triple "
+    "outpace top widen"
+)
+DOWN_WORDS = wordset(
+    "fall fell fallen drop decline decrease slip slide plunge tumble sink shrink lose cut reduce "
+    "down dip shed plummet ease slump contract dive crash retreat lower slash trim narrow loss "
+    "reduction contraction"
+)
+_COUNT_COMPOUNDS = wordset(
+    "member nation country state person man woman strong seat vehicle car ship vessel bed room story "
+    "storey unit party bus truck"
+)
+_NOUN_DEPS = frozenset(("compound", "amod", "nmod", "poss", "npadvmod"))
+
+
+Change = Literal["up", "down"] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A candidate quantity before the parse: its span, value and unit span."""
+
+    start: int
+    end: int
+    value: QuantityValue
+    number_end: int  # end of the number itself (before a unit written after it)
+    compound: str | None = None  # "member" of "79-member"
 
 
 def quantities(
     doc: Document, parsed: Any, times: Sequence[Time], places: Sequence[Place]
 ) -> Iterator[Quantity]:
-    """Quantities (interim: none until the quantities issue lands)."""
-    yield from ()
+    """Every quantity of the document, with bounds, unit, counted concept, change, as-of, place."""
+    text = doc.text
+    blocked = [(t.start, t.end, t) for t in times if t.kind in ("date", "relative", "set")]
+    seen: set[tuple[int, int]] = set()
+    for found in find_quantities(text):
+        if _inside_time(found, blocked, text):
+            continue
+        if (found.start, found.end) in seen:
+            continue
+        seen.add((found.start, found.end))
+        span = parsed.char_span(found.start, found.end, alignment_mode="expand") if parsed is not None else None
+        value = found.value
+        counted = change = None
+        if span is not None and len(span):
+            if _not_a_number(span, found, text):
+                continue
+            counted = _counted(span, found, text)
+            change = _change(span, found, text)
+            sentence = span.sent
+            as_of = _as_of(sentence.start_char, sentence.end_char, found, times)
+            place = _place(sentence.start_char, sentence.end_char, found, places)
+        else:
+            as_of = place = None
+        if counted == "age" and value.unit is None:
+            value = QuantityValue(value.value, value.low, value.high, value.qualifier, "yr", "duration")
+        yield Quantity(
+            id=make_id("quantity", doc.id, found.start, found.end), doc=doc.id,
+            start=found.start, end=found.end, text=text[found.start:found.end],
+            value=value.value, low=value.low, high=value.high, qualifier=value.qualifier,
+            unit=value.unit, unit_class=value.unit_class, counted=counted, change=change,
+            as_of=as_of, place=place,
+        )
+
+
+def find_quantities(text: str) -> list[Found]:
+    """Candidate quantities found from the characters alone (no parse), in text order."""
+    out: list[Found] = []
+    taken = 0
+    phones = [m.span() for m in _PHONE_NUMBER.finditer(text)]
+    for match in CANDIDATE.finditer(text):
+        if match.start() < taken:
+            continue
+        if phones and any(a <= match.start() < b for a, b in phones):
+            continue
+        found = _read(text, match)
+        if found is not None and taken <= found.start < found.end <= len(text):
+            merged = _as_range(text, out[-1], found) if out else None
+            if merged is not None:
+                out[-1] = merged
+            else:
+                out.append(found)
+            taken = found.end
+    return out
+
+
+def _as_range(text: str, first: Found, second: Found) -> Found | None:
+    """"5% to 7%", "$5-$7", "between 5% and 7%": two numbers of one unit that bound one range."""
+    a, b = first.value, second.value
+    if a.qualifier != "exact" or b.qualifier != "exact" or first.compound or second.compound:
+        return None
+    if a.unit != b.unit or a.value >= b.value:
+        return None
+    gap = text[first.end:second.start]
+    start = first.start
+    if not re.fullmatch(r"\s*(?:-|–|to)\s*", gap):
+        between = _BETWEEN_BEFORE.search(text, max(0, first.start - 9), first.start)
+        if not re.fullmatch(r"\s+and\s+", gap) or between is None or between.group(0).lower().startswith("from"):
+            return None  # "from X to Y" is read as the range NewsQuant annotates; "and" needs "between"
+        start = between.start()
+    ranged = QuantityValue.of(a.value, "range", a.unit, a.unit_class, high=b.value)
+    return Found(start, second.end, ranged, second.number_end)
+
+
+def _read(text: str, match: re.Match[str]) -> Found | None:
+    start, end = match.span()
+    if match.group("vague"):
+        if _glued(text, start, end):
+            return None
+        vague = qv.vague(match.group("vague"))
+        if vague is None:
+            return None
+        if match.group("vague").lower() in ("thousands", "millions", "billions", "hundreds", "dozens",
+                                            "scores") and not _followed_by_of_or_noun(text, end):
+            return None
+        return _with_unit(text, start, end, vague, end)
+    if match.group("frac"):
+        if _glued(text, start, end):
+            return None
+        value = qv.parse_number(match.group("frac"))
+        if value is None or "/" in match.group("frac"):
+            return None  # "1/2" in news is mostly a date or score; skip rather than guess
+        qualifier, start = _qualifier(text, start)
+        return _with_unit(text, start, end, QuantityValue.of(value, qualifier), end)
+    n1, n2 = match.group("n1"), match.group("n2")
+    if _glued(text, start, end) or _is_identifier(text, start, end):
+        return None
+    if not match.group("cur") and _is_word_number(n1) and n1.lower() in ("a", "an"):
+        return None
+    if re.fullmatch(r"an?\s+\w+", n1, re.IGNORECASE) and not re.search(_SCALE_WORD + "|dozen", n1, re.I):
+        return None
+    if _CLOCK.match(text[end:end + 6]) or (_PHONE.match(text, max(0, start - 4)) and _phone_here(text, start)):
+        return None
+    if (_FURNITURE_BEFORE.search(text[max(0, start - 12):start])
+            or _FURNITURE_OF.search(text[max(0, start - 24):start])) and not match.group("cur"):
+        return None
+    if _LIST_MARKER.search(text[max(0, start - 3):match.end("n1") + 1]) and not match.group("cur"):
+        return None
+    if n1[:1].isdigit() and _YEAR.match(n1) and not n2 and not match.group("cur") \
+            and not _quantity_after_year(text, end):
+        return None
+    if _DECADE_AFTER.match(text[end:end + 3]):
+        return None
+    currency = _currency(match.group("cur")) or _currency(match.group("cur2"))
+    if n2 is not None:
+        if not n1[:1].isdigit() and n1.lower().split()[0] in ("a", "an"):
+            return None
+        first, second = qv.parse_number(n1), qv.parse_number(n2)
+        if first is None or second is None:
+            return None
+        sep = text[match.end("n1"):match.start("n2")]
+        if "to" not in sep.lower() and not currency and not _has_unit_after(text, end) and not (
+            re.search(_SCALE_WORD, n2, re.I)
+        ) and not _RANGE_NOUN_AFTER.match(text, end):
+            return None  # "3-1" is a score: only ranges with a unit, a scale or a counted noun
+        scale = qv.trailing_scale(n2)
+        if scale and first < scale and qv.trailing_scale(n1) is None:
+            first *= scale
+        if first >= second:
+            return None
+        ranged = QuantityValue.of(first, "range", high=second)
+        if currency:
+            ranged = _unit(ranged, currency, "currency")
+        return _with_unit(text, start, end, ranged, end)
+    number = qv.parse_number(n1)
+    if number is None:
+        return None
+    between = _BETWEEN_BEFORE.search(text, max(0, start - 9), start)
+    if between is not None:
+        second_match = _AND_AFTER.match(text[end:end + 60])
+        if second_match is not None:
+            second = qv.parse_number(second_match.group("n"))
+            if second is not None and second > number:
+                scale = qv.trailing_scale(second_match.group("n"))
+                if scale and number < scale and qv.trailing_scale(n1) is None:
+                    number *= scale
+                ranged = QuantityValue.of(number, "range", high=second)
+                currency = currency or _currency(second_match.group("cur"))
+                if currency:
+                    ranged = _unit(ranged, currency, "currency")
+                new_end = end + second_match.end()
+                return _with_unit(text, between.start(), new_end, ranged, new_end)
+    half = re.search(r"(?i)\bhalf\s+$", text[max(0, start - 6):start])
+    if half is not None and n1.lower().startswith(("a ", "an ")):
+        number *= 0.5  # "half a million"
+        start = start - (len(text[max(0, start - 6):start]) - half.start())
+    qualifier, start = _qualifier(text, start)
+    after = _QUALIFIER_AFTER.match(text[end:end + 12])
+    if after is not None and qualifier == "exact":
+        word = after.group(0).strip().lower()
+        qualifier = "at_most" if word in ("or less", "or fewer") else "approx" if word == "or so" else "at_least"
+        if word == "+":
+            end += 1
+    stated = QuantityValue.of(number, qualifier)
+    if currency:
+        stated = _unit(stated, currency, "currency")
+    elif qualifier == "exact" and 0 < number < 120 and number == int(number) and n1.isdigit() and (
+        (_AGE.search(text, max(0, start - 20), start) and text[end:end + 1] in (",", ")"))
+        or re.search(r"(?i)\baged?\s+$", text[max(0, start - 6):start])
+    ):
+        return Found(start, end, _unit(stated, "yr", "duration"), end, compound="age")
+    return _with_unit(text, start, end, stated, end)
+
+
+def _with_unit(text: str, start: int, end: int, value: QuantityValue, number_end: int) -> Found | None:
+    """Attach a unit written after the number ("square miles", "%", "-member")."""
+    if value.unit is None:
+        unit_match = _UNIT_AFTER.match(text, end, min(len(text), end + 40))
+        if unit_match is not None:
+            surface = unit_match.group("unit").lower()
+            normal = qv.normalize_unit(surface)
+            if normal is not None and _unit_ok(text, surface, unit_match, value):
+                unit, unit_class = normal
+                if unit == "lb" and _money_pounds(text, unit_match.end(), value):
+                    unit, unit_class = "GBP", "currency"
+                old = re.match(r"^[\s-]*old\b", text[unit_match.end():unit_match.end() + 6])
+                if unit == "yr" and old is not None:
+                    return Found(start, unit_match.end() + old.end(), _unit(value, "yr", "duration"),
+                                 number_end, compound="age")
+                per = _PER_AFTER.match(text, unit_match.end(), min(len(text), unit_match.end() + 30))
+                if per is not None and unit_class in ("currency", "other", "length", "mass", "percent"):
+                    return Found(start, per.end(), _unit(value, _per_unit(unit, per), unit_class), number_end)
+                return Found(start, unit_match.end(), _unit(value, unit, unit_class), number_end)
+        compound = _COMPOUND_AFTER.match(text[end:end + 30])
+        if compound is not None and compound.group("word").lower() not in qv.UNITS:
+            word = compound.group("word").lower()
+            if word in ("year", "years") and compound.group("word2") == "old":
+                return Found(start, end + compound.end(), _unit(value, "yr", "duration"), number_end,
+                             compound="age")
+            if word in _COUNT_COMPOUNDS or word.endswith("er"):
+                return Found(start, end + compound.end("word"), value, number_end, compound=word)
+    elif value.unit_class == "currency":
+        # a currency written twice ("$5 million dollars"), or a price per unit ("$50 a barrel")
+        after = re.match(r"\s+(?:dollars|usd)\b", text[end:end + 10], re.IGNORECASE)
+        if after is not None:
+            end = end + after.end()
+        per = _PER_AFTER.match(text, end, min(len(text), end + 30))
+        if per is not None and value.unit is not None:
+            return Found(start, per.end(), _unit(value, _per_unit(value.unit, per), "currency"), number_end)
+        return Found(start, end, value, number_end)
+    return Found(start, end, value, number_end)
+
+
+_WORD_CURRENCIES = frozenset(("won", "real", "rand", "try", "sar"))  # also everyday English words
+_SHORT_UNITS = frozenset((
+    "rs", "rm", "nm", "rs.", "g", "ha", "mi", "ft", "mm", "cm", "km", "kg", "mb", "gb", "tb", "mw", "gw",
+    "kw", "hz", "pt", "pts",
+))
+
+
+def _unit_ok(text: str, surface: str, match: re.Match[str], value: QuantityValue) -> bool:
+    """Guard ambiguous unit words after a number: "won", "real", "C", "F", "pc", short codes."""
+    written = match.group("unit")
+    gap = text[match.start():match.start("unit")]
+    if surface in ("c", "f"):
+        return gap == "" and written.isupper()  # "75F", never "5 f"
+    if surface == "pc":
+        return gap == "" and written == "pc"  # "10pc", never "10 PCs"
+    if surface in _WORD_CURRENCIES:
+        return surface == "won" and value.value >= 1000  # "5 million won"; "real", "rand" are words
+    if surface in _SHORT_UNITS:
+        return not gap.strip()  # an abbreviation must follow the number directly
+    return True
+
+
+def _per_unit(unit: str, per: re.Match[str]) -> str:
+    """A rate unit such as ``USD/bbl`` or ``pt/game`` from "a barrel", "per game"."""
+    denominator = qv.normalize_unit(per.group("per"))
+    code = denominator[0] if denominator else per.group("per").lower().rstrip("s")
+    return f"{unit}/{code}"
+
+
+def _money_pounds(text: str, end: int, value: QuantityValue) -> bool:
+    """"pounds" is sterling when it is followed by money words or the amount is large."""
+    tail = text[end:end + 25].lower()
+    if re.match(r"^\s+(?:of|in weight|heavier|lighter)\b", tail):
+        return False
+    return value.value >= 1e5 or bool(re.match(r"^\s*(?:sterling|a year|a week|per year|in (?:fines|damages))", tail))
+
+
+def _unit(value: QuantityValue, unit: str, unit_class: UnitClass) -> QuantityValue:
+    return QuantityValue(value.value, value.low, value.high, value.qualifier, unit, unit_class)
+
+
+def _currency(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    key = re.sub(r"\s+", "", symbol).lower()
+    return qv.PREFIX_UNITS.get(key) or qv.PREFIX_UNITS.get(key.rstrip("."))
+
+
+def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
+    window_start = max(0, start - 28)
+    found = _QUALIFIER_BEFORE.search(text, window_start, start)
+    if found is None:
+        return "exact", start
+    phrase = found.group("q").lower()
+    if phrase in ("over", "under", "above", "below") and _temporal_over(text, found.start("q")):
+        return "exact", start
+    return qv.QUALIFIERS[phrase], found.start("q")
+
+
+def _temporal_over(text: str, at: int) -> bool:
+    """"over the past 3 years" is a period, not "more than"."""
+    return bool(re.match(r"(?i)(?:over|under)\s+(?:the\s+)?(?:past|last|next|first|previous)", text[at:at + 30]))
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """True when the candidate is part of a longer word, handle, hashtag, code or malformed number."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or before in _ID_CHARS or (before == "-" and start > 1 and text[start - 2].isalnum()):
+        return True
+    if before in ",.:" and start > 1 and text[start - 2].isdigit():
+        return True
+    if after.isalpha():
+        glued = _UNIT_AFTER.match(text, end, min(len(text), end + 30))
+        return glued is None or glued.start("unit") != end or not _unit_fits_glued(glued.group("unit"))
+    if after == "_" or after in "@#":
+        return True
+    if after in ",." and end + 1 < len(text) and text[end + 1].isdigit():
+        return True  # "1,00,0", "1.2.3": malformed or a version number
+    return after.isdigit()
+
+
+def _unit_fits_glued(unit: str) -> bool:
+    """Units that may be written glued to digits ("5GB", "60mph", "10km", "20kg", "75F")."""
+    if unit in ("C", "F"):
+        return True
+    return unit.lower() not in ("c", "f", "won", "real", "rand", "try", "sar", "rs", "in", "a", "pt")
+
+
+def _is_identifier(text: str, start: int, end: int) -> bool:
+    """Codes such as "180715-A-AT185-016C", "F-16", "COVID-19", "G7", "3D", "1.2.3"."""
+    chunk_start = start
+    while chunk_start > 0 and not text[chunk_start - 1].isspace():
+        chunk_start -= 1
+    chunk_end = start
+    while chunk_end < len(text) and not text[chunk_end].isspace():
+        chunk_end += 1
+    chunk = text[chunk_start:chunk_end].strip("\"'“”‘’()[],.;:!?")
+    if re.search(r"[0-9]-[A-Z](?![a-z])", chunk):
+        return True  # "3-D", "180715-A"
+    if not re.search(r"[A-Za-z]", chunk):
+        return bool(re.search(r"[0-9]-[0-9]+-[0-9]|[0-9]\.[0-9]+\.[0-9]|[0-9]:[0-9]", chunk))
+    if re.search(r"[A-Za-z][0-9]|[0-9][A-Z]{1,2}(?![a-z])[-0-9]", chunk) and not re.fullmatch(
+        r"(?:[A-Z]{0,3}\$?|\$[A-Z]{1,2})[0-9.,]+(?:bn|mn|m|k|tn|BN|M|K|B)?", chunk
+    ):
+        return True
+    return bool(re.match(r"[A-Za-z]+-", chunk)) and chunk.count("-") >= 1 and not chunk[0].isdigit() and \
+        re.search(r"-[0-9]", chunk) is not None
+
+
+def _phone_here(text: str, start: int) -> bool:
+    window = text[max(0, start - 4):start + 20]
+    return bool(_PHONE.search(window))
+
+
+def _is_word_number(n: str) -> bool:
+    return not any(c.isdigit() for c in n)
+
+
+def _quantity_after_year(text: str, end: int) -> bool:
+    """A 4-digit number such as 2000 is a count only when a unit or plural noun follows it."""
+    tail = text[end:end + 30]
+    if _UNIT_AFTER.match(tail) and not re.match(r"^\s*(?:years?|months?|days?)\b", tail, re.I):
+        return True
+    return bool(re.match(r"^\s+(?:[a-z]+\s+)?(?:people|troops|soldiers|fighters|workers|jobs|homes|"
+                         r"residents|members|civilians|refugees|cases|deaths|votes|students|"
+                         r"children|families|vehicles|units|employees|officers|personnel)\b", tail))
+
+
+def _has_unit_after(text: str, end: int) -> bool:
+    return _UNIT_AFTER.match(text, end, min(len(text), end + 40)) is not None
+
+
+def _followed_by_of_or_noun(text: str, end: int) -> bool:
+    return bool(re.match(r"^\s+(?:of\s|more\b|[a-z]+)", text[end:end + 12]))
+
+
+def _inside_time(found: Found, blocked: Sequence[tuple[int, int, Time]], text: str) -> bool:
+    for start, end, time in blocked:
+        if start < found.end and found.start < end:
+            if time.kind == "relative" and re.search(
+                r"(?i)\b(?:years?|months?|weeks?|days?|hours?|decades?)\b", text[start:end]
+            ) and not re.search(r"(?i)\bago\b", text[start:end]):
+                continue  # "the last two years": the number is a duration quantity
+            return True
+    return False
+
+
+def _not_a_number(span: Any, found: Found, text: str) -> bool:
+    """Parse-level vetoes: "one" as a pronoun, "second" as an ordinal, a word number in a name."""
+    first = span[0]
+    doc = span.doc
+    if first.lower_ == "one" and len(span) == 1 and found.value.qualifier == "exact":
+        # "one" counts only when it modifies a noun right after it ("one solution", "one big risk")
+        head = first.head
+        return not (first.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and 0 < head.i - first.i <= 3)
+    number = span[0] if span[0].like_num else None
+    if number is not None and found.value.unit is None and number.i > 0 and re.fullmatch(r"[0-9]+", number.text):
+        before = doc[number.i - 1]
+        # a number that is part of a name: "Windows 10", "Boeing 737", "Apollo 11", "Catch 22"
+        if before.pos_ == "PROPN" and (before.is_title or before.text[:1].islower()) and (
+            number.head.i == before.i or (
+                number.dep_ in ("nummod", "compound", "appos", "npadvmod") and number.head.i > number.i
+                and (number.head.pos_ == "PROPN" or number.head.is_title)
+            )
+        ):
+            return True
+    return False
+
+
+def _number_token(span: Any, found: Found) -> Any:
+    """The token that carries the number (the last token ending at or before the number's end)."""
+    best = span[0]
+    for token in span:
+        if (token.idx < found.number_end and token.like_num) or token.lower_ in qv.SCALES:
+            best = token
+        if token.idx >= found.number_end:
+            break
+    return best
+
+
+def _counted(span: Any, found: Found, text: str) -> str | None:
+    """What the number counts or measures: a noun phrase from the dependency parse."""
+    if found.compound == "age":
+        return "age"
+    doc = span.doc
+    last = span[-1]
+    if found.compound is not None:
+        noun = _next_noun(last)
+        if noun is not None and noun.lower_ == found.compound:
+            noun = _next_noun(noun)
+        word = found.compound
+        plural = word if word.endswith("s") or word in ("strong",) else word + "s"
+        if word == "strong":
+            return _phrase(noun, exclude=span) if noun is not None else None
+        return f"{_phrase(noun, exclude=span)} {plural}" if noun is not None else plural
+    # "tens of thousands of fighters", "20,000 square miles of territory", "$3m in aid"
+    after = last.i + 1
+    linkers = ("of", "in", "worth") if found.value.unit_class == "currency" else ("of",)
+    if after < len(doc) and doc[after].lower_ in linkers and after + 1 < len(doc):
+        pobj = next((c for c in doc[after].children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not pobj.like_num \
+                and pobj.ent_type_ not in ("DATE", "TIME"):
+            return _phrase(pobj)
+    if found.value.unit_class == "count":
+        run = _noun_run(doc, span.end)
+        if run is not None:
+            return run
+    number = _number_token(span, found)
+    token = last if found.value.unit_class != "count" else number
+    for _ in range(3):  # "2 and 3 million refugees": climb from the conjoined number to the first
+        if token.dep_ in ("conj", "compound", "quantmod") and token.head.like_num and token.head is not token:
+            token = token.head
+    # the noun the number modifies
+    if token.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+        head = token.head
+        if head.i >= span.start and head.i < span.end:
+            head = head.head if head.head.pos_ in ("NOUN", "PROPN") and head.head.i >= span.end else head
+        if not (span.start <= head.i < span.end) and head.lower_ not in qv.UNITS:
+            return _phrase(head, exclude=span)
+    if token.head.i >= span.end and token.head.pos_ in ("NOUN", "PROPN") and token.head.i - last.i <= 3 \
+            and token.head.lower_ not in qv.UNITS:
+        return _phrase(token.head, exclude=span)
+    return _referent(token, span)
+
+
+def _referent(token: Any, span: Any) -> str | None:
+    """What a number without its own noun measures: the noun it hangs from ("a stake of 5%"),
+    else the subject of its clause ("the toll rose to 45", "unemployment was 5%")."""
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head is current:
+            break
+        inside = span.start <= head.i < span.end
+        if not inside and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in qv.UNITS \
+                and head.ent_type_ not in ("DATE", "TIME") and not head.like_num:
+            return _phrase(head, exclude=span)
+        if head.pos_ in ("VERB", "AUX"):
+            # the first verb decides: its subject, unless the quantity is that subject
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and not (span.start <= child.i < span.end) \
+                        and child.pos_ != "PRON" and not child.like_num and child.i != current.i:
+                    return _phrase(child, exclude=span)
+            if current.dep_ in ("nsubj", "nsubjpass") or head.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
+                return None
+        current = head
+    return None
+
+
+def referent(parsed: Any, start: int, end: int) -> str | None:
+    """The subject or governing noun of the quantity at ``start:end`` (its noun excluded)."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span[-1]
+    if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return _referent(token, span)
+
+
+def _noun_run(doc: Any, begin: int) -> str | None:
+    """The noun phrase written right after a count ("5 million Kia Hyundai vehicles",
+    "Sixty high-value targets"): adjectives and nouns up to the last noun, with an "of" phrase."""
+    last_noun = None
+    index = begin
+    while index < len(doc) and index - begin < 6:
+        token = doc[index]
+        if token.like_num or token.is_space:
+            break
+        if token.pos_ in ("NOUN", "PROPN"):
+            last_noun = token
+        elif not (token.pos_ == "ADJ" or token.text == "-" or (token.tag_ == "VBN" and token.dep_ == "amod")):
+            break
+        index += 1
+    if last_noun is None or doc[begin].text == "-":
+        return None
+    if last_noun.ent_type_ in ("DATE", "TIME") or last_noun.lower_ in qv.UNITS:
+        return None
+    end = last_noun.i
+    for child in last_noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end + 1:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i - end <= 4 and not pobj.like_num:
+                end = pobj.i
+    return str(doc[begin:end + 1].text)
+
+
+def _next_noun(token: Any) -> Any:
+    doc = token.doc
+    for index in range(token.i + 1, min(len(doc), token.i + 4)):
+        if doc[index].pos_ in ("NOUN", "PROPN"):
+            candidate = doc[index]
+            while candidate.head.pos_ in ("NOUN", "PROPN") and candidate.dep_ == "compound" \
+                    and candidate.head.i > candidate.i:
+                candidate = candidate.head
+            return candidate
+    return None
+
+
+def _phrase(noun: Any, exclude: Any = None) -> str:
+    """The noun with its compound/adjective modifiers and an "of" phrase, as written."""
+    keep = {noun.i}
+    stack = [noun]
+    while stack:
+        current = stack.pop()
+        for child in current.lefts:
+            if child.dep_ in _NOUN_DEPS and not child.like_num and child.lower_ not in qv.QUALIFIERS:
+                if exclude is not None and exclude.start <= child.i < exclude.end:
+                    continue
+                if child.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or child.dep_ == "compound":
+                    keep.add(child.i)
+                    stack.append(child)
+    right_end = noun.i
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            inside = exclude is not None and exclude.start <= pobj.i < exclude.end if pobj is not None else False
+            if pobj is not None and pobj.i - noun.i <= 6 and not inside \
+                    and not any(t.like_num or t.text in "%$€£" for t in pobj.subtree):
+                right_end = max(t.i for t in pobj.subtree if t.i <= pobj.i)
+            break
+    doc = noun.doc
+    start = min(keep)
+    # the modifiers may be separated from the noun by the number itself: keep them in order
+    tokens = [doc[i] for i in sorted(keep)] + [doc[i] for i in range(noun.i + 1, right_end + 1)]
+    inside = range(start, noun.i + 1)
+    if all(i in keep or (doc[i].is_punct and doc[i].text in "-'") for i in inside) and not (
+        exclude is not None and start < exclude.end and exclude.start <= noun.i
+    ):
+        return str(doc[start:right_end + 1].text)
+    return " ".join(t.text for t in tokens)
+
+
+def _change(span: Any, found: Found, text: str) -> Change:
+    """"rose by 5%", "up 5%", "5% higher", "a 5% drop", "an increase of 5%": a stated change."""
+    before = text[max(0, found.start - 12):found.start].lower()
+    if re.search(r"\b(?:up|higher)\s+(?:by\s+)?$", before):
+        return "up"
+    if re.search(r"\b(?:down|lower|off)\s+(?:by\s+)?$", before):
+        return "down"
+    after = re.match(r"^\s+(?P<word>higher|lower|up|down)\b", text[found.end:found.end + 10].lower())
+    if after is not None:
+        return "up" if after.group("word") in ("higher", "up") else "down"
+    last = span[-1]
+    head = last.head
+    if head.i > last.i and head.pos_ == "NOUN":  # "a 5% increase"
+        return _direction(head)
+    if head.pos_ == "ADP" or head.dep_ == "prep":
+        if head.lower_ == "by":
+            head = head.head
+        elif head.lower_ == "of" and head.head.pos_ == "NOUN":  # "an increase of 5%"
+            return _direction(head.head)
+        else:
+            return None  # "rose to 5%" states a level, not a change
+    elif last.dep_ not in ("dobj", "npadvmod", "advmod", "obj", "attr", "acomp", "nmod", "quantmod"):
+        return None
+    if head.pos_ in ("VERB", "ADV", "ADJ", "NOUN"):
+        return _direction(head)
+    return None
+
+
+def _direction(token: Any) -> Change:
+    lemma = token.lemma_.lower()
+    if lemma in UP_WORDS or token.lower_ in UP_WORDS:
+        return "up"
+    if lemma in DOWN_WORDS or token.lower_ in DOWN_WORDS:
+        return "down"
+    return None
+
+
+def _as_of(sent_start: int, sent_end: int, found: Found, times: Sequence[Time]) -> str | None:
+    best: tuple[int, str] | None = None
+    for time in times:
+        if time.value is None or time.kind in ("duration", "set") or time.value.startswith("P") \
+                or not (sent_start <= time.start < sent_end):
+            continue
+        if time.start < found.end and found.start < time.end:
+            continue
+        if "/" not in time.value and re.match(r"(?i)(?:since|after|before|until)\b", time.text):
+            continue  # "since January 2017" with no document date: the as-of time is unknown
+        distance = min(abs(time.start - found.end), abs(found.start - time.end))
+        value = time.value.split("/")[-1].split("T")[0]
+        if best is None or distance < best[0]:
+            best = (distance, value)
+    return best[1] if best else None
+
+
+def _place(sent_start: int, sent_end: int, found: Found, places: Sequence[Place]) -> str | None:
+    best: tuple[int, str] | None = None
+    for place in places:
+        if not (sent_start <= place.start < sent_end):
+            continue
+        distance = min(abs(place.start - found.end), abs(found.start - place.end))
+        if best is None or distance < best[0]:
+            best = (distance, place.id)
+    return best[1] if best else None

@@ -168,3 +168,16 @@ def weekday_before(anchor: dt.date, weekday: int, *, inclusive: bool = True) -> 
     if delta == 0 and not inclusive:
         delta = 7
     return anchor - dt.timedelta(days=delta)
+
+
+def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a time value covers: an ISO prefix (``2019-03``), a timestamp or an
+    interval ``start/end`` as the time extractor writes them; None for durations and unknowns."""
+    if not value or value.startswith("P"):
+        return None
+    first, _, last = value.partition("/")
+    start = DateValue.from_iso(first)
+    end = DateValue.from_iso(last) if last else start
+    if start is None or end is None:
+        return None
+    return (start.first_day, end.last_day) if start.first_day <= end.last_day else None
