@@ -104,12 +104,15 @@ def ingest(inputs: tuple[str, ...], db: str | None, engine: str, scheduler: str 
 
 
 def _progress_printer() -> Callable[[Processed], None]:
-    counter = {"n": 0}
+    counts = {"ok": 0, "duplicate": 0, "failed": 0}
 
     def show(item: Processed) -> None:
-        counter["n"] += 1
-        name = item.document.source[-50:]
-        click.echo(f"\r\x1b[2K[{counter['n']}] {item.document.status:9} {name}", err=True, nl=False)
+        counts[item.document.status] = counts.get(item.document.status, 0) + 1
+        done = sum(counts.values())
+        bar = "#" * (done // 32 % 20) + "." * (19 - done // 32 % 20)  # one mark per batch of 32
+        name = item.document.source[-40:]
+        click.echo(f"\r\x1b[2K[{bar}] {done} docs: {counts['ok']} ok, {counts['duplicate']} duplicate, "
+                   f"{counts['failed']} failed  {name}", err=True, nl=False)
     return show
 
 
