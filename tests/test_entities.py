@@ -1,0 +1,205 @@
+"""Entities: role/name splitting, name keys, person linking, aliases, and the extractor.
+
+Every sample text here is fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimledger.extract.entities import entities, people
+from claimledger.model import Document
+from claimledger.values.names import alias, demonym_country, link_people, name_key, split_role
+from claimledger.values.places import gazetteer
+
+
+@pytest.mark.parametrize(
+    ("mention", "role", "name"),
+    [
+        ("Defense Secretary Jim Mattis", "Defense Secretary", "Jim Mattis"),
+        ("Pentagon spokesperson Dana W. White", "Pentagon spokesperson", "Dana W. White"),
+        ("Secretary of State Rex Tillerson", "Secretary of State", "Rex Tillerson"),
+        ("Minister of Foreign Affairs Ana Lindqvist", "Minister of Foreign Affairs", "Ana Lindqvist"),
+        ("former Defense Secretary Ash Carter", "former Defense Secretary", "Ash Carter"),
+        ("Lt. Gen. Paul Funk", "Lt. Gen.", "Paul Funk"),
+        ("President Trump", "President", "Trump"),
+        ("U.S. Defense Secretary Jim Mattis's", "U.S. Defense Secretary", "Jim Mattis"),
+        ("Jim Mattis", None, "Jim Mattis"),
+        ("Mark Judge", None, "Mark Judge"),
+        ("Mr. Mattis", None, "Mattis"),
+    ],
+)
+def test_split_role(mention: str, role: str | None, name: str) -> None:
+    parts = split_role(mention)
+    assert (parts.role, parts.name) == (role, name)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Dana W. White", "Dana White"),
+        ("Mattis's", "Mattis"),
+        ("José Núñez Jr.", "Jose Nunez"),
+        ("the Pentagon", "Pentagon"),
+        ("Ms. Rivera", "Rivera"),
+    ],
+)
+def test_name_key_equates_variants(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_name_key_keeps_different_people_apart() -> None:
+    assert name_key("Dana White") != name_key("Dana Black")
+    assert name_key("Владимир Петров") == "владимир петров"
+
+
+def test_link_people_to_fullest_mention() -> None:
+    mentions = ["Jim Mattis", "Mattis", "Dana W. White", "Dana White", "Jim"]
+    assert link_people(mentions) == [0, 0, 2, 2, 0]
+
+
+def test_link_people_skips_ambiguous_surname() -> None:
+    # two different Whites: a lone "White" must not be linked to either
+    heads = link_people(["Dana White", "Bob White", "White"])
+    assert heads == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("ISIS", "Islamic State"), ("ISIL", "Islamic State"), ("Daesh", "Islamic State"),
+        ("the Islamic State", "Islamic State"), ("U.S.", "United States"), ("US", "United States"),
+        ("America", "United States"), ("Britain", "United Kingdom"), ("UK", "United Kingdom"),
+        ("SDF", "Syrian Democratic Forces"),
+    ],
+)
+def test_alias_table(text: str, canonical: str) -> None:
+    found = alias(text)
+    assert found is not None and found.canonical == canonical
+
+
+def test_lowercase_us_is_not_a_country() -> None:
+    assert alias("us") is None
+    assert alias("Pizza Hut") is None
+
+
+def test_demonyms() -> None:
+    assert demonym_country("Syrian") == "SY"
+    assert demonym_country("Iraqis") == "IQ"
+    assert demonym_country("Martian") is None
+
+
+def _run(nlp: Any, text: str, doc_id: str = "doc1") -> list[Any]:
+    doc = Document(id=doc_id, source="test", text=text)
+    return list(entities(doc, nlp(text)))
+
+
+# Fictional news paragraph written for this test.
+BRIEFING = (
+    "Defense Secretary Jim Mattis said on Tuesday that Mattis's staff would stay in Baghdad. "
+    "Pentagon spokesperson Dana W. White told reporters that Dana White had nothing to add. "
+    "Fighters of ISIS left Raqqa, the SDF said. The Islamic State also lost Tabqa."
+)
+
+
+def test_entities_offsets_labels_and_linking(nlp: Any) -> None:
+    found = _run(nlp, BRIEFING)
+    for e in found:
+        assert BRIEFING[e.start:e.end] == e.text
+    by_text = {e.text: e for e in found}
+    assert by_text["Jim Mattis"].label == "PERSON"
+    assert "Defense Secretary Jim Mattis" not in by_text  # the title is not part of the name
+    assert by_text["Mattis"].label == "PERSON"  # spaCy tags this "Mattis" as a place
+    assert by_text["Mattis"].entity == by_text["Jim Mattis"].entity
+    assert by_text["Dana White"].entity == by_text["Dana W. White"].entity
+    assert by_text["Dana White"].canonical == "Dana W. White"
+    assert by_text["ISIS"].entity == by_text["Islamic State"].entity
+    assert by_text["Islamic State"].label == "ORG"
+    assert by_text["SDF"].canonical == "Syrian Democratic Forces"
+    assert "Defense" not in by_text  # the role word is not an organisation
+
+
+def test_people_keep_their_roles(nlp: Any) -> None:
+    doc = Document(id="doc1", source="test", text=BRIEFING)
+    roles = {p.name: p.role for p in people(doc, nlp(BRIEFING))}
+    assert roles["Jim Mattis"] == "Defense Secretary"
+    assert roles["Dana W. White"] == "Pentagon spokesperson"
+
+
+def test_same_entity_id_across_documents(nlp: Any) -> None:
+    # two fictional snippets naming the same country and group differently
+    first = {e.text: e for e in _run(nlp, "The U.S. said ISIL fighters left the town.", "a")}
+    second = {e.text: e for e in _run(nlp, "Officials in the United States said Daesh had fled.", "b")}
+    assert first["U.S."].entity == second["United States"].entity
+    assert first["ISIL"].entity == second["Daesh"].entity
+    assert first["U.S."].entity != first["ISIL"].entity
+
+
+def test_untagged_surname_is_found_again(nlp: Any) -> None:
+    text = "Secretary of State Rex Tillerson met the envoy. Tillerson later flew home."
+    found = [e for e in _run(nlp, text) if e.label == "PERSON"]
+    surname = [e for e in found if e.text == "Tillerson"]
+    assert surname and surname[0].canonical == "Rex Tillerson"
+
+
+def test_non_latin_names_do_not_crash(nlp: Any) -> None:
+    text = "Владимир Путин встретился с коллегами в Москве. 习近平 visited Moscow. محمد قال."
+    for e in _run(nlp, text):
+        assert text[e.start:e.end] == e.text
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120))
+def test_any_text_gives_valid_offsets(nlp: Any, text: str) -> None:
+    for e in _run(nlp, text):
+        assert text[e.start:e.end] == e.text
+        assert e.entity and e.canonical
+
+
+def test_long_document_costs_a_fraction_of_the_parse(nlp: Any) -> None:
+    """Regression: looking up tokens once rebuilt the whole text per lookup (quadratic)."""
+    import time
+
+    paragraph = (  # fictional
+        "Pentagon spokesperson Dana W. White said the coalition left Raqqa on Monday. "
+        "Foreign Minister Ana Lindqvist met envoys in Kobane and later flew to Baghdad. "
+    )
+    text = paragraph * 250  # about 40,000 characters
+    gazetteer()  # built once per process: not part of the per-document cost
+    started = time.perf_counter()
+    parsed = nlp(text)
+    parse_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    found = list(entities(Document(id="long", source="test", text=text), parsed))
+    extract_seconds = time.perf_counter() - started
+    assert len(found) > 1000
+    assert extract_seconds < parse_seconds
+
+
+def test_person_span_that_is_only_a_title_does_not_crash(nlp: Any) -> None:
+    """Regression: a PERSON span with nothing left after titles ("Sir") crashed the place check."""
+    from claimledger.extract import entities as module
+
+    text = "Sir spoke in Springfield."  # "Sir" matches alternate names of towns, and is a title
+    tokens = module._Tokens(nlp(text))
+    mention = module.Mention(0, 3, "PERSON")
+    area = module._Area(frozenset({"US"}), frozenset({"IL"}))
+    assert module._is_place(text, tokens, mention, [["dana", "white"]], area) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "places_found"),
+    [  # fictional datelines
+        ("RAQQA, Syria (Reuters) — Fighters left the city on Monday.", ["RAQQA", "Syria"]),
+        ("COLUMBIA, S.C. -- The state senate voted on Tuesday.", ["COLUMBIA", "S.C."]),
+        ("UPDATE - The figures were revised.", []),
+        ("DANA W. WHITFIELD: The campaign is not over.", []),
+    ],
+)
+def test_dateline_places(nlp: Any, text: str, places_found: list[str]) -> None:
+    found = [e.text for e in _run(nlp, text) if e.label == "GPE"]
+    assert found == places_found
