@@ -174,3 +174,30 @@ def test_claims_command_lists_and_filters(tmp_path: Path) -> None:
     assert bad.exit_code == 1
     help_text = runner.invoke(cli, ["claims", "--help"]).output
     assert "Example: claimledger claims" in help_text
+
+
+# -- fixes from the golden corpus and other engineers (fictional texts) ------------------------
+def test_social_post_is_asserted_by_its_author_not_the_platform(nlp: Any) -> None:
+    text = "The ferry line to Osterby will close on 1 May after 40 years of service."
+
+    def speaker(**fields: Any) -> str | None:
+        document = Document(id="doc_post", text=text, published=Published("2024-04-04", "day", "metadata"),
+                            **fields)
+        (claim,) = extract_all(document, nlp(text)).claims
+        return claim.speaker.name
+
+    assert speaker(source="https://x.com/ferrywatch/status/1", author="Mira Holt", publisher="X") == "Mira Holt"
+    assert speaker(source="posts.jsonl#id=7", author="Mira Holt", publisher="Truth Social") == "Mira Holt"
+    assert speaker(source="posts.jsonl#L3", author="Mira Holt", publisher="Coast Weekly") == "Mira Holt"
+    # an article with a byline is asserted by its publisher
+    assert speaker(source="news/ferry.html", author="Mira Holt", publisher="Coast Weekly",
+                   title="Ferry to close") == "Coast Weekly"
+
+
+def test_short_negated_status_in_a_transcript_turn_is_a_claim(nlp: Any) -> None:
+    text = ("MAYOR ANA RUIZ: No. The strike is not over. Thank you.\n\n"
+            "Q: Is the strike over?\n")
+    found = _claims(nlp, text)
+    claim = _one(found, "The strike is not over")
+    assert claim.polarity == "negate" and claim.speaker.name == "Ana Ruiz"
+    assert not any("Thank you" in c.text or c.text.startswith("No.") for c in found)

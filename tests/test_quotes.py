@@ -281,3 +281,53 @@ def test_self_reference_is_the_publisher(nlp: Any) -> None:
     quote = _by_text(found, "ferry service")
     assert quote.speaker.name == "Valley Courier"
     assert quote.speaker.description == "This newsletter"
+
+
+# -- issue 4 recall: objects of speech verbs, positions, noun cues, "added:" intros (fictional) --
+def test_speech_verb_object_and_stance_complements_are_contents(nlp: Any) -> None:
+    text = ("Harbour director Lena Okafor noted the delays at the northern gate. "
+            "The dockers' union called the new rota unsafe and unfair.\n")
+    found = _quotes(nlp, text)
+    noted = _by_text(found, "the delays at the northern gate")
+    assert noted.cue == "noted" and noted.speaker.name == "Lena Okafor"
+    called = _by_text(found, "the new rota unsafe and unfair")  # object and its complement together
+    assert called.cue == "called" and called.kind == "indirect"
+
+
+def test_addressee_is_not_the_content(nlp: Any) -> None:
+    found = _quotes(nlp, "Mayor Ana Ruiz urged drivers to avoid the ring road on Friday.\n")
+    assert [q.text for q in found] == ["to avoid the ring road on Friday"]
+
+
+def test_noun_cue_with_a_holder(nlp: Any) -> None:
+    found = _quotes(nlp, "The union's claim that the port lost 40 ships in March was disputed by the board.\n")
+    claim = _by_text(found, "that the port lost 40 ships in March")
+    assert claim.cue == "claim" and claim.speaker.role == "union"
+    # a noun cue with no holder says nothing about who claims it
+    assert not _quotes(nlp, "The claim that the port lost 40 ships in March was disputed.\n")
+
+
+def test_colon_intro_on_the_line_before_gives_the_speaker(nlp: Any) -> None:
+    text = ("Port director Samuel Greve spoke after the vote. He added:\n\n"
+            "\u201cThe bridge will reopen in May, and the tolls will not rise.\u201d\n")
+    quote = _by_text(_quotes(nlp, text), "The bridge will reopen in May")
+    assert quote.speaker.name == "Samuel Greve" and quote.cue == "added"
+    # no colon: a paragraph-opening quote with no cue stays unattributed
+    plain = text.replace("He added:", "The meeting ended.")
+    assert all(q.speaker.name is None for q in _quotes(nlp, plain) if "bridge" in q.text)
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_refers_to(nlp: Any) -> None:
+    text = "The plan was drafted by Port director Samuel Greve, who said the harbour would reopen in May.\n"
+    quote = _by_text(_quotes(nlp, text), "the harbour would reopen in May")
+    assert quote.speaker.name == "Samuel Greve" and quote.speaker.role == "Port director"
+
+
+def test_statement_paragraph_after_a_colon_cue(nlp: Any) -> None:
+    text = ("Harbour director Lena Okafor said in a statement:\n\n"
+            "The bridge will reopen in May and the tolls will stay the same.\n\n"
+            "Council members left early.\n")
+    found = _quotes(nlp, text)
+    quote = _by_text(found, "The bridge will reopen in May")
+    assert quote.speaker.name == "Lena Okafor" and quote.cue == "said"
+    assert not any("Council members" in q.text for q in found)  # only the one paragraph

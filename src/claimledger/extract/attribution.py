@@ -9,7 +9,11 @@ The rules, in the order they run over one document:
                     across paragraphs when the next paragraph re-opens the quote
     4. cues         each quote gets the nearest speech cue of its sentence frame; a quote with no
                     cue of its own continues the speaker of the quote before it
-    5. indirect     ``X said (that) ...``, ``... , X said``, ``according to X, ...``
+    5. indirect     ``X said (that) ...``, ``... , X said``, ``according to X, ...``; the object
+                    and complements of speech and stance verbs (``noted the delays``, ``called
+                    the rota unsafe``, ``urged drivers to wait``: the addressee is not content);
+                    noun cues with a holder (``the union's claim that ...``); a cue line ending
+                    in a colon introduces the next paragraph
     6. speakers     a subject phrase becomes a Speaker: person name + role, organisation, an
                     anonymous source with its description, or a pronoun / "the official"
                     resolved to the nearest earlier speaker that fits; otherwise unknown (None)
@@ -57,8 +61,28 @@ STANCE_LEMMAS = frozenset({
     "criticise", "attack", "question", "mention", "demand", "discuss", "decide", "encourage",
     "oppose", "propose", "reject", "blame", "praise", "accuse", "vow", "threaten", "seek", "endorse",
     "defend", "dismiss", "condemn", "call", "intend", "vote", "favor", "favour", "back",
+    # verbs of communication and judgment that take what is said or judged as their object
+    "talk", "speak", "point", "rail", "highlight", "tout", "challenge", "dispute", "doubt", "contest",
+    "refer", "describe", "liken", "compare", "characterize", "characterise", "portray", "depict",
+    "mock", "ridicule", "lament", "applaud", "hail", "celebrate", "blast", "slam", "decry",
+    "denounce", "advocate", "campaign", "lobby", "recommend", "advise", "invoke", "brag", "muse",
+    "object", "protest", "welcome", "label", "brand", "term", "chronicle", "document",
 })
 REPORT_LEMMAS = frozenset({"report"})
+# nouns that report what their holder said or holds ("Smith's claim that ...")
+CUE_NOUNS = frozenset({
+    "claim", "assertion", "statement", "argument", "allegation", "charge", "warning", "promise",
+    "pledge", "vow", "insistence", "suggestion", "contention", "announcement", "proposal", "demand",
+    "belief", "view", "remark", "comment", "accusation", "prediction", "admission", "denial",
+    "threat", "assurance", "concession", "confession", "complaint", "call", "declaration", "plan",
+    "boast", "hope", "fear", "position", "testimony", "conclusion", "finding",
+})
+# verbs whose direct object is the person spoken to, not what was said
+ADDRESSEE_LEMMAS = frozenset({"tell", "ask", "urge", "encourage", "inform", "remind", "warn", "assure"})
+# the complements of a stance or speech verb that carry its content ("called the plan a disgrace")
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "oprd"})
+CONTENT_PREPOSITIONS = frozenset({"for", "on", "against", "about", "as", "of"})
+CONTENT_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "so", "them", "him", "her", "one"})
 SOURCE_NOUNS = frozenset({
     "official", "source", "person", "people", "aide", "diplomat", "officer", "staffer",
     "insider", "adviser", "advisor", "spokesperson", "spokesman", "spokeswoman", "member",
@@ -326,9 +350,9 @@ class _Context:
         out = []
         for item in sorted(pending, key=lambda p: p.start):
             speaker, source_span = speakers[id(item)]
-            if item.follows is not None:
-                speaker = speakers[id(item.follows)][0]
-                speakers[id(item)] = speaker, None
+            if item.follows is not None:  # a continued quote: the same speaker, named back there
+                speaker, source_span = speakers[id(item.follows)]
+                speakers[id(item)] = speaker, source_span
             if item.kind == "partial" and speaker == Speaker():
                 continue
             out.append(Attribution(
@@ -392,6 +416,8 @@ class _Context:
                 distance = start - (token.idx + len(token.text)) if token.idx < start else token.idx - end
                 weak = lemma in WEAK_LEMMAS
                 candidates.append((lemma in REPORT_LEMMAS, weak, distance, token, subject))
+        if not candidates and not partial:
+            return self._colon_intro(start, used)
         if not candidates:
             return None
         candidates.sort(key=lambda c: (c[0], c[1], c[2]))
@@ -404,6 +430,26 @@ class _Context:
         if reported_by is None:
             reported_by = self._told_outlet(cue)
         return cue, subject, reported_by
+
+    def _colon_intro(self, start: int, used: set[int]) -> tuple[Any, Any, str | None] | None:
+        """"She added:" on the line before a quote that opens its own paragraph: that cue."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if self.text[line_start:start - 1].strip():
+            return None
+        previous_end = len(self.text[:line_start].rstrip())
+        if previous_end == 0 or self.text[previous_end - 1] != ":":
+            return None
+        colon = self.parsed.char_span(previous_end - 1, previous_end, alignment_mode="expand")
+        if colon is None:
+            return None
+        for token in reversed(list(colon.sent)):
+            if token.i >= colon.start or token.i in used or self._in_quote(token.idx):
+                continue
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_LEMMAS:
+                subject = _subject(token)
+                if subject is not None:
+                    return token, subject, self._told_outlet(token)
+        return None
 
     def _clip(self, position: int, start: int, end: int) -> tuple[int, int]:
         """The part of ``start..end`` in the same line as ``position`` (parses can run over breaks)."""
@@ -488,10 +534,16 @@ class _Context:
                 lemma = token.lemma_.lower()
                 if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
                     item = self._clausal(token, blocked) or self._parenthetical(token, blocked)
+                    if item is None:  # "noted the delays", "said yes"
+                        item = self._stance(token, blocked)
+                    if item is None:  # "the ministry said in a statement:" + the next paragraph
+                        item = self._colon_paragraph(token, blocked)
                 elif token.pos_ == "VERB" and self._speaks(token):
                     item = self._clausal(token, blocked)
                 elif lemma in STANCE_LEMMAS and token.pos_ == "VERB":
                     item = self._stance(token, blocked + [(p.start, p.end) for p in marked if p.kind == "partial"])
+                elif lemma in CUE_NOUNS and token.pos_ == "NOUN":
+                    item = self._noun_cue(token, blocked)
                 elif lemma == "accord" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
                     item = self._according(token, sent, blocked)
                 else:
@@ -541,26 +593,82 @@ class _Context:
     def _stance(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         """"X pledged to build", "X called for a ceasefire": a position attributed to someone."""
         subject = _subject_of_own(cue)
+        if subject is None and cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
+            subject = _subject(cue)  # "..., citing safety", "she left and urged calm": the head's subject
         if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
             return None
         if subject.lower_ in ("i", "we", "you", "it", "this", "that"):
             return None
-        content = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp")), None)
-        if content is None:
-            content = next((c for c in cue.children if c.dep_ == "dobj"), None)
-        if content is None:
-            preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
-            objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
-            content = objects[0] if objects else None
-        if content is None:
+        addressee = cue.lemma_.lower() in ADDRESSEE_LEMMAS  # "told reporters to wait": not content
+        parts = [c for c in cue.children if c.i > cue.i and _complement(c, addressee)]
+        if not parts:
             return None
-        tokens = list(content.subtree)
-        start, end = self._clip(cue.idx, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-        if len(tokens) < 3 or end <= cue.idx or _overlaps(start, end, blocked):
+        tokens = [t for part in parts for t in part.subtree]
+        head = parts[0]
+        if any(t.is_punct for t in cue.doc[cue.i + 1:min(t.i for t in tokens)]):
+            return None  # "..., the officials said, the largest in years": not the verb's object
+        if len(tokens) < 2 and (head.pos_ != "PROPN" or len(parts) > 1):
+            return None
+        if len(parts) == 1 and head.lower_ in CONTENT_PRONOUNS:
+            return None
+        start, end = self._clip(cue.idx, min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
+        if end <= start or end <= cue.idx or _overlaps(start, end, blocked):
             return None
         if any(s <= cue.idx < e for s, e in blocked):
             return None
         return _Pending(start, end, "indirect", cue=cue, subject=subject, cue_text=cue.text,
+                        cue_span=_cue_span(cue), date=self._statement_date(cue))
+
+    def _colon_paragraph(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
+        """A cue line ending in a colon introduces the next paragraph (a statement not in marks)."""
+        line_end = self.text.find("\n", cue.idx)
+        if line_end == -1 or not self.text[:line_end].rstrip().endswith(":"):
+            return None
+        colon = len(self.text[:line_end].rstrip()) - 1
+        after_cue = self.text[cue.idx + len(cue.text):colon]
+        if len(after_cue.split()) > 6 or re.search(r"[.;!?\"“”]", after_cue):
+            return None  # the colon closes some other clause, not this cue's
+        if _subject(cue) is None:
+            return None
+        body = re.match(r"\s*\n\s*", self.text[line_end:])
+        start = line_end + (body.end() if body else 0)
+        stop = self.text.find("\n", start)
+        start, end = _trim(self.text, start, len(self.text) if stop == -1 else stop)
+        if end - start < 12 or _overlaps(start, end, blocked) or self._in_quote(start):
+            return None
+        return _Pending(start, end, "indirect", cue=cue, subject=_subject(cue), cue_text=cue.text,
+                        cue_span=_cue_span(cue), date=self._statement_date(cue))
+
+    def _noun_cue(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
+        """"Smith's claim that ...", "a pledge by the council to ...": a noun cue with its holder.
+
+        Only nouns whose holder is written (a possessive, or "by"/"from" someone) and whose
+        content is a clause ("that ...", "to ...") count; "the claim" alone says nothing.
+        """
+        holder = next((c for c in cue.children if c.dep_ == "poss"), None)
+        if holder is None:
+            preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")]
+            holders = [o for p in preps for o in p.children if o.dep_ == "pobj"
+                       and (o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or o.lemma_.lower() in SOURCE_NOUNS)]
+            holder = holders[0] if holders else None
+        if holder is None or holder.lower_ in ("my", "our", "your", "its"):
+            return None
+        clause = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") and m.i < c.i
+                               for m in c.children)), None)
+        if clause is None:
+            return None
+        tokens = list(clause.subtree)
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        first = min([tokens[0], *marks], key=lambda t: t.i)
+        if first.i <= cue.i:
+            return None
+        start, end = self._clip(cue.idx, first.idx, tokens[-1].idx + len(tokens[-1].text))
+        if end - start < 8 or len(tokens) < 3 or _overlaps(start, end, blocked):
+            return None
+        if any(s <= cue.idx < e for s, e in blocked):
+            return None
+        return _Pending(start, end, "indirect", cue=cue, subject=holder, cue_text=cue.text,
                         cue_span=_cue_span(cue), date=self._statement_date(cue))
 
     def _clausal(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
@@ -617,7 +725,7 @@ class _Context:
         if before_head:  # a parse that runs over a paragraph break: keep the speaker's paragraph
             tokens = tokens[before_head[-1] + 1:]
         tokens = [t for t in tokens if t.i <= subject.i or "\n" not in t.text] if tokens else tokens
-        while tokens and tokens[-1].is_punct:
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):  # "the union's"
             tokens.pop()
         while tokens and tokens[0].is_punct:
             tokens.pop(0)
@@ -626,12 +734,17 @@ class _Context:
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         phrase = self.text[span[0]:span[1]]
         lower = subject.lower_
+        if lower in ("who", "that") and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
+            # "Greve, who said ...": the relative pronoun stands for the noun it hangs off
+            named = subject.head.head
+            if named.pos_ in ("PROPN", "NOUN") and named.i != cue.i:
+                return self._speaker_of(named, cue)[0], span
         if subject.pos_ == "PRON" or lower in PRONOUN_GENDER:
             if lower in ("i", "we", "you", "it", "who", "that", "this", "which", "one"):
                 return Speaker(), span
             return self._resolve_pronoun(lower, span[0]), span
         core = [t for t in tokens if t.dep_ not in ("relcl", "acl") and not any(
-            a.dep_ in ("relcl", "acl") for a in t.ancestors if a in tokens)]
+            a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i != subject.i and subject.is_ancestor(a))]
         person = self._person_in(core, span)
         description = " ".join(phrase.split())
         anonymous = self._is_anonymous(subject, phrase)
@@ -664,7 +777,8 @@ class _Context:
             if found is not None:
                 return found, span
         if subject.pos_ in ("NOUN", "PROPN"):
-            role = " ".join(t.text for t in core if t.dep_ not in ("det", "punct", "poss")) or None
+            role = " ".join(t.text for t in core if t.dep_ not in ("det", "punct", "poss", "case")
+                            or t.i == subject.i) or None
             speaker = Speaker(role=role, description=description)
             self._remember(span[0], speaker, "plural" if subject.tag_ in ("NNS", "NNPS") else None)
             return speaker, span
@@ -895,6 +1009,19 @@ def _closes(paragraph: str, index: int) -> bool:
     before = paragraph[index - 1] if index > 0 else " "
     after = paragraph[index + 1] if index + 1 < len(paragraph) else " "
     return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def _complement(child: Any, addressee: bool) -> bool:
+    """Whether ``child`` (right of its verb) is part of what the verb reports."""
+    if child.dep_ in ("dobj", "dative") and addressee:
+        return False
+    if child.dep_ in CONTENT_DEPS:
+        return True
+    preposition = child.lower_
+    if preposition == "to" and child.head.lemma_.lower() in ("point", "refer", "respond", "object"):
+        preposition = "about"  # "pointed to the delays", "responded to the charge"
+    return child.dep_ == "prep" and preposition in CONTENT_PREPOSITIONS and any(
+        c.dep_ in ("pobj", "pcomp") for c in child.children)
 
 
 def _subject_of_own(token: Any) -> Any:

@@ -28,6 +28,7 @@ from claimledger.model import Annotations, Claim, Document, Quote, Speaker
 
 MIN_CHECKWORTHY = 0.35
 BASE_SCORE = 0.2
+SHORT_WORDS = 5  # a sentence of fewer words (numbers count) is a fragment more often than a claim
 
 # feature -> weight; positive features make a sentence worth checking, negative ones do not
 FEATURES: dict[str, float] = {
@@ -43,7 +44,7 @@ FEATURES: dict[str, float] = {
     "greeting": -0.45,       # thanks, welcome, good evening, applause
     "feeling": -0.25,        # I think / I feel / I hope / I love
     "opinion": -0.1,         # evaluative words without content
-    "short": -0.15,          # under six words
+    "short": -0.15,          # under five words
     "imperative": -0.15,     # "Let us", "Vote for"
     "hypothetical": -0.08,   # would, could, should, might
 }
@@ -92,7 +93,7 @@ NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"
 def claims(doc: Document, parsed: Any, found: Annotations) -> Iterator[Claim]:
     """The document's claims: one per checkable statement, in order of position."""
     seen: set[tuple[int, int]] = set()
-    publisher = Speaker(name=doc.publisher or doc.author)
+    publisher = document_voice(doc)
     metric_key = _metric_function()
     ents = list(parsed.ents)
     starts = [e.start for e in ents]
@@ -127,6 +128,34 @@ def claims(doc: Document, parsed: Any, found: Annotations) -> Iterator[Claim]:
                 polarity=polarity(span, quote.cue if quote else None),
                 checkworthy=score,
             )
+
+
+SOCIAL_PLATFORMS = re.compile(
+    r"^(?:www\.|mobile\.|m\.)?(?:twitter|x|truth ?social|facebook|instagram|threads|telegram|mastodon|"
+    r"bluesky|bsky|tiktok|youtube|reddit|weibo|vk|linkedin|gab|parler|gettr)(?:\.com|\.net|\.social|"
+    r"\.app|\.org|\.me)?$",
+    re.IGNORECASE,
+)
+POST_MAX_CHARS = 1200
+
+
+def document_voice(doc: Document) -> Speaker:
+    """Who asserts the document's own sentences: its publisher, else its author.
+
+    A social post is the exception: its author speaks, not the platform that carries it. A
+    document is taken as a post when its publisher (or its source's host) is a social platform,
+    or when it is one short, untitled item of a JSON feed with an author (``…jsonl#id=…``).
+    """
+    if not doc.author:
+        return Speaker(name=doc.publisher)
+    host = re.match(r"^[a-z]+://([^/:#?]+)", doc.source, re.IGNORECASE)
+    platform = bool(doc.publisher and SOCIAL_PLATFORMS.match(doc.publisher.strip()))
+    platform = platform or bool(host and SOCIAL_PLATFORMS.match(host.group(1)))
+    feed_item = ("#" in doc.source and doc.source.split("#", 1)[0].lower().endswith((".jsonl", ".json"))
+                 and not doc.title and len(doc.text) <= POST_MAX_CHARS and doc.text.count("\n\n") < 3)
+    if platform or feed_item:
+        return Speaker(name=doc.author, description=doc.publisher)
+    return Speaker(name=doc.publisher or doc.author)
 
 
 def sentences(parsed: Any) -> Iterator[Any]:
@@ -212,7 +241,7 @@ def explain(span: Any, labels: list[str] | None = None) -> dict[str, float]:
         fired["feeling"] = FEATURES["feeling"]
     if OPINION.search(text) and "number" not in fired:
         fired["opinion"] = FEATURES["opinion"]
-    if len([t for t in span if t.is_alpha]) < 6:
+    if len([t for t in span if not t.is_punct and not t.is_space]) < SHORT_WORDS:
         fired["short"] = FEATURES["short"]
     first = next((t for t in span if not t.is_punct and not t.is_space), None)
     if first is not None and ((first.tag_ == "VB" and first.dep_ == "ROOT") or first.lower_ == "let"):
