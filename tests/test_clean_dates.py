@@ -114,3 +114,8 @@ def test_latest_body_date_is_used_when_nothing_better() -> None:
         "About 1,100 homes were damaged, the mayor said.\n"
     )
     assert published_of(text) == Published("2024-04-06", "day", "text")
+
+
+def test_release_line_dates_a_press_release() -> None:
+    text = "Joint Task Force North\nFor immediate release: March 4, 2025\n\nThe task force said 900 troops remain."
+    assert infer_published(DateEvidence(text=text)) == Published("2025-03-04", "day", "text")

@@ -538,3 +538,9 @@ def test_html_segments_map_words_around_inline_tags_and_entities() -> None:
         assert document.text[s.start : s.end] == page[s.raw_start : s.raw_end]
         mapped.update(range(s.start, s.end))
     assert document.text.index("harbor") in mapped and document.text.index("48") in mapped
+
+
+def test_breadcrumb_without_home_is_chrome() -> None:
+    rule = classify("Department of State > Bureau of Counterterrorism > Fact Sheets")
+    assert rule is not None and rule.name == "breadcrumb"
+    assert classify("Prices rose > 5 percent in March, the bureau said.") is None

@@ -4,7 +4,8 @@ Order of evidence (the first that yields a date wins):
 
     metadata   the date the input supplied (JSON field, WARC header, feed item, HTML meta)
     timestamp  a "Published ..." / "Updated ..." / lone date line the cleaner set aside
-    dateline   a date opening one of the first paragraphs ("WASHINGTON, March 5, 2024 --")
+    dateline   a date opening one of the first paragraphs ("WASHINGTON, March 5, 2024 --",
+               "For immediate release: March 4, 2025")
     anchored   the latest full date among embedded-post signatures, captions and event dates
                of the first three paragraphs ("on March 3, 2025", "Monday, March 3, 2025" with
                the right weekday; plans such as "until March 3, 2025" and background dates
@@ -28,6 +29,11 @@ from claimledger.values.dates import WEEKDAYS, DateValue, find_dates, parse_date
 
 _DATELINE_PREFIX = re.compile(
     r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*(?:\([^)]{1,40}\))?\s*[,:]?\s*)?$"
+)
+_RELEASE_PREFIX = re.compile(
+    r"^(?:for (?:immediate )?release|release date|released|issued|dated?|published|posted)"
+    r"(?: on)?\s*[:,-]?\s*$",
+    re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:[—–-]{1,2}|/|:|\(|,\s*[—–-]|$)")
 _PLAN_WORDS = re.compile(
@@ -98,6 +104,8 @@ def _from_dateline(text: str) -> DateValue | None:
             if match.start > 60:
                 break
             before, after = paragraph[: match.start], paragraph[match.end :]
+            if _RELEASE_PREFIX.match(before.strip()):  # "For immediate release: March 4, 2025"
+                return match.value
             if _DATELINE_PREFIX.match(before) and _DATELINE_AFTER.match(after):
                 return match.value
     return None

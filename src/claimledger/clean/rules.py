@@ -92,8 +92,9 @@ RULES: tuple[LineRule, ...] = (
           r"horoscopes?|comics|photos|galleries|shop|deals|coupons|events|calendar|magazine|archives?)",
           "a site-section name alone on a line (menus pasted one item per line)"),
     _rule("breadcrumb", "chrome",
-          r"home\s*(?:[>»/|›:]\s*[\w .,'&-]{1,40}){1,6}",
-          "breadcrumb trails such as 'Home > News > Releases'"),
+          r"home\s*(?:[>»/|›:]\s*[\w .,'&-]{1,40}){1,6}|"
+          r"[\w.,'&-][\w .,'&-]{0,39}(?:\s+[>»›]\s+[\w .,'&-]{1,40}){2,6}",
+          "breadcrumb trails such as 'Home > News > Releases' or 'Department > Bureau > Fact Sheets'"),
     _rule("nav_list", "chrome",
           r"(?:[A-Z][\w&'.-]*(?: [A-Z&][\w&'.-]*){0,3}\s*[|•·]\s*){2,}[A-Z][\w&'.-]*(?: [A-Z&][\w&'.-]*){0,3}",
           "menus pasted as one line: 'News · Features · Video' (separated by bars, bullets or dots)", case=True),
