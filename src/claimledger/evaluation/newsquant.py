@@ -52,8 +52,16 @@ CQE_UNITS: dict[str, str] = {
     "mAh": "milliampere-hour", "ppm": "parts-per-million", "ppb": "parts-per-billion",
     "pt": "point", "Gt": "gigaton", "nm": "nanometre", "MP": "megapixel", "rpm": "revolution per minute",
     "kn": "knot", "Mbps": "megabit per second", "Gbps": "gigabit per second", "kcal": "calorie",
-    "V": "volt", "MYR_sen": "sen", "game": "game",
+    "V": "volt", "MYR_sen": "sen", "game": "game", "MWh": "megawatt hour", "GWh": "gigawatt hour",
+    "MPa": "megapascal", "GPa": "gigapascal", "ksi": "kilopound per square inch", "lbft": "pound-foot",
+    "pt/game": "point per game", "reb/game": "rebound per game", "ast/game": "assist per game", "kHz": "kilohertz",
+    # CQE's normaliser names these surfaces so: a glued "p" is its "point" (we read UK pence), "5G"
+    # its "generation wireless", "PS" (metric horsepower) its "horsepower"
+    "GBP_pence": "point", "gen": "generation wireless", "PS": "horsepower", "N.m": "newton metre",
+    "WAR": "win above replacement",
 }
+# CQE's names for counts whose noun is itself a unit word ("3,200 times" is a count)
+CQE_COUNT_NOUNS: dict[str, str] = {"time": "count", "times": "count"}
 _STOP = wordset("a an the of and or in on at to for by with 's ' - , . from as")
 
 
@@ -94,8 +102,9 @@ def concept_tokens(text: str | None) -> frozenset[str]:
 
 
 def change_label(quantity: Quantity) -> str:
-    """Our qualifier and change as CQE's single label."""
-    if quantity.qualifier in ("approx", "vague"):
+    """Our qualifier and change as CQE's single label: the qualifier first, then a stated change;
+    a vague plural ("thousands") is written by CQE as its order of magnitude, labelled ``=``."""
+    if quantity.qualifier == "approx":
         return "~"
     if quantity.qualifier in ("more_than", "at_least"):
         return ">"
@@ -109,19 +118,51 @@ def change_label(quantity: Quantity) -> str:
 def cqe_unit(
     quantity: Quantity, lemma: Callable[[str], str] | None = None, *, following: bool = True
 ) -> str:
-    """Our unit in CQE's vocabulary; a count's unit is its counted noun phrase (last word as lemma)
-    when that phrase directly follows the number, else ``-``."""
+    """Our unit in CQE's vocabulary; a count's unit is its counted noun phrase before any "of"
+    phrase, lemmatized ("bottles of water" -> "bottle"), when that phrase directly follows the
+    number (or another number of the sentence), else ``-``."""
     if quantity.unit == "yr" and quantity.counted == "age":
         return "year of age"
     if quantity.unit is not None:
+        if quantity.unit in CQE_UNITS:
+            return CQE_UNITS[quantity.unit]
         parts = [CQE_UNITS.get(part, part.lower()) for part in quantity.unit.split("/")]
         return " per ".join(parts)
     if not quantity.counted or not following:
         return "-"
-    words = quantity.counted.lower().split()
+    words = quantity.counted.lower().split(" of ")[0].split()  # the counted noun, not what it is of
     if lemma is not None:
-        words[-1] = lemma(words[-1])
-    return " ".join(words)
+        words = [lemma(word) for word in words]
+    phrase = " ".join(words)
+    return CQE_COUNT_NOUNS.get(phrase, phrase)
+
+
+def _written_after_number(text: str, word: str) -> bool:
+    """Whether ``word`` is written right after some number of the sentence: a count that shares
+    its noun with a neighbour ("435 homes by sale and 187 by tender") has that noun as its unit."""
+    return re.search(rf"[0-9]\s*-?\s*(?:of\s+(?:the\s+)?)?{re.escape(word)}", text, re.IGNORECASE) is not None
+
+
+def _in_context(
+    quantity: Quantity, lemma: Callable[[str], str] | None, text: str, parsed: Any
+) -> Callable[[str], str] | None:
+    """Lemmas of the counted phrase's words as parsed in the sentence ("league games" -> "league
+    game", "best screens" -> "good screen"); participles stay as written; other words fall back
+    to ``lemma``."""
+    if lemma is None or parsed is None or not quantity.counted:
+        return lemma
+    at = text.find(quantity.counted, quantity.end)
+    at = text.find(quantity.counted) if at < 0 else at
+    span = parsed.char_span(at, at + len(quantity.counted), alignment_mode="expand") if at >= 0 else None
+    if span is None:
+        return lemma
+    known = {t.lower_: (t.lower_ if t.tag_ in ("VBN", "VBG") else t.lemma_.lower()) for t in span}
+    fallback = lemma
+
+    def contextual(word: str) -> str:
+        return known.get(word) or fallback(word)
+
+    return contextual
 
 
 def predicted_item(
@@ -132,7 +173,8 @@ def predicted_item(
     A counted noun written right after the number is CQE's unit; the concept is then what the
     quantity refers to: the rest of the noun phrase or the clause's subject (``referent``)."""
     tail = re.sub(r"^[\s-]*(?:of\s+(?:the\s+)?)?", "", text[quantity.end:quantity.end + 80]).lower()
-    following = bool(quantity.counted) and tail.startswith((quantity.counted or "").lower().split()[0])
+    first = (quantity.counted or "").lower().split()[:1]
+    following = bool(first) and (tail.startswith(first[0]) or _written_after_number(text, first[0]))
     concept = quantity.counted
     if following and quantity.unit is None and parsed is not None:
         from claimledger.extract.quantities import referent
@@ -140,10 +182,22 @@ def predicted_item(
         concept = referent(parsed, quantity.start, quantity.end)
     if quantity.qualifier == "range" and quantity.low is not None and quantity.high is not None:
         low, high = quantity.low, quantity.high
+    elif quantity.qualifier == "vague" and quantity.low is not None and quantity.low > 0:
+        low, high = cqe_magnitude(quantity.text, quantity.low)
     else:
         low = high = quantity.value
-    unit = cqe_unit(quantity, lemma, following=following)
+    unit = cqe_unit(quantity, _in_context(quantity, lemma, text, parsed), following=following)
     return Item(low, high, unit, change_label(quantity), concept_tokens(concept))
+
+
+def cqe_magnitude(text: str, low: float) -> tuple[float, float]:
+    """A vague amount as CQE writes it: the order of magnitude it names ("thousands" = 1000-10000,
+    "tens of thousands" = 10000-100000, "dozens" = 12-120), where we keep the tighter interval a
+    reader takes from the plural ("thousands" = at least 2,000)."""
+    if re.search(r"(?i)\bdozens?\b", text):
+        return 12.0, 120.0
+    magnitude = 10.0 ** math.floor(math.log10(low) + 1e-9)
+    return magnitude, magnitude * 10
 
 
 def gold_item(entry: dict[str, Any]) -> Item | None:
@@ -164,7 +218,11 @@ def gold_item(entry: dict[str, Any]) -> Item | None:
 
 
 def _same_value(a: Item, b: Item) -> bool:
-    return math.isclose(a.low, b.low, rel_tol=1e-5) and math.isclose(a.high, b.high, rel_tol=1e-5)
+    """Same number, or a range with the same two ends (in either order: NewsQuant writes
+    "fell from 36,040 to 34,935" as ``36040-34935``, an interval we hold as low <= high)."""
+    if math.isclose(a.low, b.low, rel_tol=1e-5) and math.isclose(a.high, b.high, rel_tol=1e-5):
+        return True
+    return math.isclose(a.low, b.high, rel_tol=1e-5) and math.isclose(a.high, b.low, rel_tol=1e-5)
 
 
 CHECKS: dict[str, Callable[[Item, Item], bool]] = {

@@ -35,14 +35,19 @@ _NUMBER = (
     rf"(?:(?:{_DIGITS})(?:[\s-]*{_SCALE_WORD}(?:\s+{_SCALE_WORD})?|{_GLUED_SCALE})?"
     rf"|{_WORDS})"
 )
-_FRACTION = r"(?:(?:one|two|three|a)[\s-](?:half|thirds?|quarters?|fifths?|tenths?)|[0-9]+/[0-9]+)"
+_FRACTION = (
+    r"(?:(?:one|two|three|a)[\s-](?:half|thirds?|quarters?|fourths?|fifths?|tenths?)|[0-9]+/[0-9]+"
+    r"|half(?=\s+(?:of|the|its|their|his|her|our|all)\b)"
+    r"|(?:one|[0-9]{1,2})\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})(?![\w,.]))"
+)
+_SHARE = re.compile(r"(?P<a>one|[0-9]{1,2})\s+(?:in|out\s+of)\s+(?P<b>\w+)", re.IGNORECASE)
 _VAGUE = (
     r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|"
     r"billions|(?:several|a\s+few|a\s+couple(?:\s+of)?)\s+(?:hundred|thousand|million|billion|dozen))"
 )
 _CURRENCY = (
-    r"(?:(?:US\$|U\.S\.\s?\$|A(?:UD?)?\$|CA?\$|HK\$|NZ\$|S\$|R\$|\$(?:US|A|NZ|C|HK|S)(?=[0-9])|Rs\.?|RM"
-    r"|[$€£¥₹₪₩₽₺₦₴]|(?:USD|EUR|GBP|JPY|CNY|AUD|CAD|CHF|INR|RMB|HKD|NZD|SGD))\s?)"
+    r"(?:(?:US\$|U\.S\.\s?\$|A(?:UD?)?\$|CA?\$|HK\s?\$|NZ\$|S\$|R\$|\$(?:US|A|NZ|C|HK|S)(?=[0-9])|Rs\.?|RM"
+    r"|(?-i:Y=)(?=[0-9])|(?-i:PS)(?=[0-9.,]+(?:bn|m|k|,[0-9]{3})\b)|[$€£¥₹₪₩₽₺₦₴]|(?:USD|EUR|GBP|JPY|CNY|AUD|CAD|CHF|INR|RMB|HKD|NZD|SGD))\s?)"
 )
 CANDIDATE = re.compile(
     rf"(?P<vague>\b{_VAGUE}\b)|(?P<frac>\b{_FRACTION}\b)"
@@ -63,7 +68,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?:^|[^\w])(?P<q>"
     + "|".join(re.escape(q) for q in sorted(qv.QUALIFIERS, key=len, reverse=True)
                if q not in ("or more", "plus", "or less", "or so"))
-    + r")\s+(?:(?:a|an|the)\s+)?$",
+    + r")(?:\s+|(?<=~)\s*)(?:(?:a|an|the)\s+)?$",
     re.IGNORECASE,
 )
 _QUALIFIER_AFTER = re.compile(r"^(?:\+|\s+(?:or more|or so|plus|or less|or fewer)\b)", re.IGNORECASE)
@@ -138,6 +143,45 @@ def quantities(
 ) -> Iterator[Quantity]:
     """Every quantity of the document, with bounds, unit, counted concept, change, as-of, place."""
     text = doc.text
+    found_all = list(_found_quantities(doc, parsed, times, places))
+    previous: tuple[int, Change, tuple[int, int] | None] = (-1, None, None)
+    for index, (found, stated, own_counted, own_change, as_of, place, sentence) in enumerate(found_all):
+        value, counted, change = stated, own_counted, own_change
+        if change is None and sentence is not None and previous[2] == sentence and previous[1] is not None \
+                and value.qualifier == "exact" and _SAME_MOVE.fullmatch(text, previous[0], found.start):
+            change = previous[1]
+        if previous[2] == sentence and sentence is not None and index and value.unit is not None \
+                and _CONVERSION.fullmatch(text, previous[0], found.start):
+            before = found_all[index - 1][1]  # "more than 100 kilometers (60 miles)": one figure restated
+            if before.unit is not None and before.qualifier not in ("exact", "range", "vague") \
+                    and value.qualifier == "exact":
+                value = QuantityValue.of(value.value, before.qualifier, value.unit, value.unit_class)
+            change = change or previous[1]
+        previous = (found.end, change, sentence)
+        if value.unit is None and sentence is not None and not _own_noun(text, found, counted):
+            donor = _elliptic_donor(text, found_all, index)
+            if donor is not None:
+                value = _unit(value, donor[0], donor[1]) if donor[0] else value
+                counted = donor[2] if donor[0] is None else counted
+        if counted == "age" and value.unit is None:
+            value = QuantityValue(value.value, value.low, value.high, value.qualifier, "yr", "duration")
+        yield Quantity(
+            id=make_id("quantity", doc.id, found.start, found.end), doc=doc.id,
+            start=found.start, end=found.end, text=text[found.start:found.end],
+            value=value.value, low=value.low, high=value.high, qualifier=value.qualifier,
+            unit=value.unit, unit_class=value.unit_class, counted=counted, change=change,
+            as_of=as_of, place=place,
+        )
+
+
+_Row = tuple[Found, QuantityValue, str | None, "Change", str | None, str | None, tuple[int, int] | None]
+
+
+def _found_quantities(
+    doc: Document, parsed: Any, times: Sequence[Time], places: Sequence[Place]
+) -> Iterator[_Row]:
+    """Each candidate with its parse-derived fields and its sentence bounds (None without a parse)."""
+    text = doc.text
     blocked = [(t.start, t.end, t) for t in times if t.kind in ("date", "relative", "set")]
     seen: set[tuple[int, int]] = set()
     for found in find_quantities(text):
@@ -157,17 +201,62 @@ def quantities(
             sentence = span.sent
             as_of = _as_of(sentence.start_char, sentence.end_char, found, times)
             place = _place(sentence.start_char, sentence.end_char, found, places)
+            bounds: tuple[int, int] | None = (sentence.start_char, sentence.end_char)
         else:
-            as_of = place = None
-        if counted == "age" and value.unit is None:
-            value = QuantityValue(value.value, value.low, value.high, value.qualifier, "yr", "duration")
-        yield Quantity(
-            id=make_id("quantity", doc.id, found.start, found.end), doc=doc.id,
-            start=found.start, end=found.end, text=text[found.start:found.end],
-            value=value.value, low=value.low, high=value.high, qualifier=value.qualifier,
-            unit=value.unit, unit_class=value.unit_class, counted=counted, change=change,
-            as_of=as_of, place=place,
-        )
+            as_of = place = bounds = None
+        yield found, value, counted, change, as_of, place, bounds
+
+
+def _own_noun(text: str, found: Found, counted: str | None) -> bool:
+    """Whether the counted noun is written right after the number ("435 homes", "14 of the players")."""
+    if not counted or found.compound is not None:
+        return bool(counted)
+    tail = re.sub(r"^[\s-]*(?:of\s+(?:the\s+)?)?", "", text[found.end:found.end + 80]).lower()
+    return tail.startswith(counted.lower().split()[0])
+
+
+# the same move stated twice: "lost 190 points, or 0.6%" (the level after "to" is not a change)
+_SAME_MOVE = re.compile(r"\s*,?\s*(?:or|and)\s+|(?:\s+[a-z-]+){1,2}\s*,?\s*or\s+", re.IGNORECASE)
+# a figure restated in another unit right after it: "(60 miles)", "(224 kW / 300 PS)"
+_CONVERSION = re.compile(r"\s*[(/]\s*|\s*/\s*")
+_ELLIPSIS_OR = re.compile(r"-?\s*(?:or|and|to)\s+$")
+_LEVEL_AFTER_CHANGE = re.compile(r"\b(?:to|at)(?:\s+(?:end|close|finish|settle)\s+at)?\s+$")
+
+
+def _elliptic_donor(text: str, rows: Sequence[_Row], index: int) -> tuple[str | None, UnitClass, str | None] | None:
+    """The unit a bare number shares with a neighbour in its sentence, as a reader supplies it:
+    "7- or 8-inch", "about 8 or $9" (the next number's unit); "435 homes by sale and 187 by
+    tender", "lost 162.31 points to 7,425.81" (the nearest earlier figure with a unit or its own
+    noun; a level after "to" does not take a percent: "climbed 0.1% to 1,333.18")."""
+    found, value, counted, _, _, _, bounds = rows[index]
+    if bounds is None or found.compound is not None or counted == "age" or value.qualifier == "vague":
+        return None
+    if re.match(r"\s*(?:[A-Za-z]|\(?[0-9]{4}\)?)", text[found.end:found.end + 6]) and \
+            not re.match(r"\s*(?:or|and|to|by|in|on|at|for|from|during|while|with|as|compared|versus|vs)\b",
+                         text[found.end:found.end + 12]):
+        return None  # a word follows that is not a linking word: the number has its own context
+    if index + 1 < len(rows):
+        nxt = rows[index + 1]
+        if nxt[6] == bounds and _ELLIPSIS_OR.fullmatch(text[found.end:nxt[0].start]) and nxt[1].unit is not None \
+                and nxt[1].unit_class not in ("count", "duration"):
+            return nxt[1].unit, nxt[1].unit_class, None
+    level = bool(_LEVEL_AFTER_CHANGE.search(text, max(0, found.start - 20), found.start))
+    for back in range(index - 1, -1, -1):
+        other, other_value, other_counted, _, _, _, other_bounds = rows[back]
+        if other_bounds != bounds:
+            break
+        if other_value.unit is not None:
+            if other_value.unit_class == "duration" or other_value.unit == "yr":
+                return None
+            if level and other_value.unit_class == "percent":
+                continue
+            return other_value.unit, other_value.unit_class, None
+        if other_counted and other_counted != "age" and _own_noun(text, other, other_counted) \
+                and other_value.qualifier != "vague":
+            return None, "count", other_counted
+        if not level:
+            return None
+    return None
 
 
 def find_quantities(text: str) -> list[Found]:
@@ -194,12 +283,19 @@ def find_quantities(text: str) -> list[Found]:
 def _as_range(text: str, first: Found, second: Found) -> Found | None:
     """"5% to 7%", "$5-$7", "between 5% and 7%": two numbers of one unit that bound one range."""
     a, b = first.value, second.value
-    if a.qualifier != "exact" or b.qualifier != "exact" or first.compound or second.compound:
+    if first.compound or second.compound:
+        return None
+    moved = _from_to(text, first, second)
+    if moved is not None:
+        return moved
+    if a.qualifier != "exact" or b.qualifier != "exact":
         return None
     if a.unit != b.unit or a.value >= b.value:
         return None
     gap = text[first.end:second.start]
     start = first.start
+    if re.fullmatch(r"\s+to\s+", gap) and _after_change_verb(text, first.start):
+        return None  # "rose 4p to 164p": a change and the level it reached, not a range
     if not re.fullmatch(r"\s*(?:-|–|to)\s*", gap):
         between = _BETWEEN_BEFORE.search(text, max(0, first.start - 9), first.start)
         if not re.fullmatch(r"\s+and\s+", gap) or between is None or between.group(0).lower().startswith("from"):
@@ -207,6 +303,45 @@ def _as_range(text: str, first: Found, second: Found) -> Found | None:
         start = between.start()
     ranged = QuantityValue.of(a.value, "range", a.unit, a.unit_class, high=b.value)
     return Found(start, second.end, ranged, second.number_end)
+
+
+_VERB_BEFORE = re.compile(r"([a-z]+)\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|just)\s+)?$", re.IGNORECASE)
+
+
+def _after_change_verb(text: str, start: int) -> bool:
+    """Whether a verb of change comes right before the number ("rose 4p", "fell by about 2%")."""
+    verb = _VERB_BEFORE.search(text, max(0, start - 30), start)
+    if verb is None:
+        return False
+    word = verb.group(1).lower()
+    stem = re.sub(r"(?:ed|d|s)$", "", word)
+    return any(w in UP_WORDS or w in DOWN_WORDS for w in (word, stem, stem + "e")) and word not in ("up", "down")
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:up to|about|around|roughly|some|nearly|almost)\s+)?$", re.IGNORECASE)
+_FROM_GAP = re.compile(r"(?:\s+[^\d.;:!?()\[\]]{1,40}?)?\s+to\s+", re.IGNORECASE)
+
+
+def _from_to(text: str, first: Found, second: Found) -> Found | None:
+    """"from $36,040 last night to $34,935", "from 208 pounds to 193": the span a figure moved
+    over, read as one range (its ends in order; a reader takes "from 5% to 7%" as one move).
+    One unit on both ends, or one end without a unit takes the other's."""
+    a, b = first.value, second.value
+    if a.qualifier == "vague" or b.qualifier not in ("exact",) or a.value == b.value:
+        return None
+    if a.unit != b.unit and a.unit is not None and b.unit is not None:
+        return None
+    if _FROM_BEFORE.search(text, max(0, first.start - 22), first.start) is None:
+        return None
+    if not _FROM_GAP.fullmatch(text, first.end, second.start):
+        return None
+    unit, unit_class = (a.unit, a.unit_class) if a.unit is not None else (b.unit, b.unit_class)
+    low, high = min(a.value, b.value), max(a.value, b.value)
+    ranged = QuantityValue.of(low, "range", unit, unit_class, high=high)
+    return Found(first.start, second.end, ranged, second.number_end)
+
+
+_SIGN_BEFORE = re.compile(r"\b(?:minus[\s-]|sub-)$", re.IGNORECASE)
 
 
 def _read(text: str, match: re.Match[str]) -> Found | None:
@@ -222,9 +357,14 @@ def _read(text: str, match: re.Match[str]) -> Found | None:
             return None
         return _with_unit(text, start, end, vague, end)
     if match.group("frac"):
-        if _glued(text, start, end):
-            return None
-        value = qv.parse_number(match.group("frac"))
+        if _glued(text, start, end) or re.match(r"-(?:party|parties|class|rate|tier|hand)\b", text[end:end + 8]):
+            return None  # "a third-party review", "a third-rate team"
+        share = _SHARE.fullmatch(match.group("frac"))
+        if share is not None:  # "one in three voters", "2 out of 10"
+            a, b = qv.parse_number(share.group("a")), qv.parse_number(share.group("b"))
+            value = a / b if a is not None and b and a < b else None
+        else:
+            value = qv.parse_number(match.group("frac"))
         if value is None or "/" in match.group("frac"):
             return None  # "1/2" in news is mostly a date or score; skip rather than guess
         qualifier, start = _qualifier(text, start)
@@ -261,8 +401,8 @@ def _read(text: str, match: re.Match[str]) -> Found | None:
         ) and not _RANGE_NOUN_AFTER.match(text, end):
             return None  # "3-1" is a score: only ranges with a unit, a scale or a counted noun
         scale = qv.trailing_scale(n2)
-        if scale and first < scale and qv.trailing_scale(n1) is None:
-            first *= scale
+        if scale and first < scale and qv.trailing_scale(n1) is None and "," not in n1:
+            first *= scale  # "2-3 million", not "$370,000 to $5.5 million"
         if first >= second:
             return None
         ranged = QuantityValue.of(first, "range", high=second)
@@ -279,7 +419,7 @@ def _read(text: str, match: re.Match[str]) -> Found | None:
             second = qv.parse_number(second_match.group("n"))
             if second is not None and second > number:
                 scale = qv.trailing_scale(second_match.group("n"))
-                if scale and number < scale and qv.trailing_scale(n1) is None:
+                if scale and number < scale and qv.trailing_scale(n1) is None and "," not in n1:
                     number *= scale
                 ranged = QuantityValue.of(number, "range", high=second)
                 currency = currency or _currency(second_match.group("cur"))
@@ -291,7 +431,14 @@ def _read(text: str, match: re.Match[str]) -> Found | None:
     if half is not None and n1.lower().startswith(("a ", "an ")):
         number *= 0.5  # "half a million"
         start = start - (len(text[max(0, start - 6):start]) - half.start())
+    sign = _SIGN_BEFORE.search(text, max(0, start - 7), start)
+    if sign is not None and number > 0:
+        start = sign.start()
+        if sign.group(0).lower().startswith("minus"):
+            number = -number  # "minus 40 Celsius", "minus-5 yards"
     qualifier, start = _qualifier(text, start)
+    if sign is not None and sign.group(0).lower().startswith("sub") and qualifier == "exact":
+        qualifier = "less_than"  # "sub-7 nanometer", "a sub-500 sq m office"
     after = _QUALIFIER_AFTER.match(text[end:end + 12])
     if after is not None and qualifier == "exact":
         word = after.group(0).strip().lower()
@@ -309,8 +456,31 @@ def _read(text: str, match: re.Match[str]) -> Found | None:
     return _with_unit(text, start, end, stated, end)
 
 
+# units whose meaning depends on case, read only as written: "164p" (pence, glued), "5G" (a mobile
+# network generation, glued; never grams), "300 PS" (metric horsepower), "450 Nm" (newton metres),
+# "0.5 WAR" (baseball's wins above replacement)
+_CASED_UNIT = re.compile(r"(?:(?P<glued>G|p)|\s?(?P<spaced>PS|Nm|WAR))(?![\w$])")
+_CASED_UNITS: dict[str, tuple[str, UnitClass]] = {
+    "p": ("GBP_pence", "currency"), "G": ("gen", "other"), "PS": ("PS", "other"), "Nm": ("N.m", "other"),
+    "WAR": ("WAR", "other"),
+}
+
+
+def _cased_unit(text: str, end: int, value: QuantityValue) -> re.Match[str] | None:
+    cased = _CASED_UNIT.match(text, end, min(len(text), end + 5))
+    if cased is None or value.unit is not None:
+        return None
+    if cased.group("glued") == "G" and not (value.value == int(value.value) and 2 <= value.value <= 6):
+        return None
+    return cased
+
+
 def _with_unit(text: str, start: int, end: int, value: QuantityValue, number_end: int) -> Found | None:
     """Attach a unit written after the number ("square miles", "%", "-member")."""
+    cased = _cased_unit(text, end, value)
+    if cased is not None:
+        unit, unit_class = _CASED_UNITS[cased.group("glued") or cased.group("spaced")]
+        return Found(start, cased.end(), _unit(value, unit, unit_class), number_end)
     if value.unit is None:
         unit_match = _UNIT_AFTER.match(text, end, min(len(text), end + 40))
         if unit_match is not None:
@@ -359,8 +529,8 @@ def _unit_ok(text: str, surface: str, match: re.Match[str], value: QuantityValue
     """Guard ambiguous unit words after a number: "won", "real", "C", "F", "pc", short codes."""
     written = match.group("unit")
     gap = text[match.start():match.start("unit")]
-    if surface in ("c", "f"):
-        return gap == "" and written.isupper()  # "75F", never "5 f"
+    if surface in ("c", "f", "w"):
+        return gap == "" and written.isupper()  # "75F", "10W", never "5 f"
     if surface == "pc":
         return gap == "" and written == "pc"  # "10pc", never "10 PCs"
     if surface in _WORD_CURRENCIES:
@@ -393,7 +563,13 @@ def _currency(symbol: str | None) -> str | None:
     if not symbol:
         return None
     key = re.sub(r"\s+", "", symbol).lower()
+    if key == "ps":  # a pound sign lost in wire copy ("PS2.7m"); the pattern allows it only before
+        return "GBP"  # a scale or a thousands group, so "PS5" stays a console
     return qv.PREFIX_UNITS.get(key) or qv.PREFIX_UNITS.get(key.rstrip("."))
+
+
+_MOVED_UP = re.compile(r"\b(?:back|went|go|goes|going|gone|moved|moving|crept|creeping|edged|edging|inched"
+                       r"|inching|shot|shooting)\s+$", re.IGNORECASE)
 
 
 def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
@@ -404,6 +580,8 @@ def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
     phrase = found.group("q").lower()
     if phrase in ("over", "under", "above", "below") and _temporal_over(text, found.start("q")):
         return "exact", start
+    if phrase == "up to" and _MOVED_UP.search(text, max(0, found.start("q") - 20), found.start("q")):
+        return "exact", start  # "inched back up to 4.8%", "fares went up to $12": a level reached
     return qv.QUALIFIERS[phrase], found.start("q")
 
 
@@ -416,11 +594,14 @@ def _glued(text: str, start: int, end: int) -> bool:
     """True when the candidate is part of a longer word, handle, hashtag, code or malformed number."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if before.isalnum() or before in _ID_CHARS or (before == "-" and start > 1 and text[start - 2].isalnum()):
+    if before.isalnum() or before in _ID_CHARS or (before == "-" and start > 1 and text[start - 2].isalnum()
+                                                   and not _SIGN_BEFORE.search(text, max(0, start - 7), start)):
         return True
     if before in ",.:" and start > 1 and text[start - 2].isdigit():
         return True
     if after.isalpha():
+        if _CASED_UNIT.match(text, end, min(len(text), end + 5)) and (after != "G" or end - start == 1):
+            return False
         glued = _UNIT_AFTER.match(text, end, min(len(text), end + 30))
         return glued is None or glued.start("unit") != end or not _unit_fits_glued(glued.group("unit"))
     if after == "_" or after in "@#":
@@ -432,7 +613,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 def _unit_fits_glued(unit: str) -> bool:
     """Units that may be written glued to digits ("5GB", "60mph", "10km", "20kg", "75F")."""
-    if unit in ("C", "F"):
+    if unit in ("C", "F", "W"):
         return True
     return unit.lower() not in ("c", "f", "won", "real", "rand", "try", "sar", "rs", "in", "a", "pt")
 
@@ -446,6 +627,7 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     while chunk_end < len(text) and not text[chunk_end].isspace():
         chunk_end += 1
     chunk = text[chunk_start:chunk_end].strip("\"'“”‘’()[],.;:!?")
+    chunk = re.sub(r"^(?:minus|sub)-(?=[0-9])", "", chunk, flags=re.IGNORECASE)  # "minus-260", "sub-7"
     if re.search(r"[0-9]-[A-Z](?![a-z])", chunk):
         return True  # "3-D", "180715-A"
     if not re.search(r"[A-Za-z]", chunk):
@@ -496,13 +678,37 @@ def _inside_time(found: Found, blocked: Sequence[tuple[int, int, Time]], text: s
     return False
 
 
+# market indices and ranked lists whose number is part of the name ("S&P 500", "FTSE 100")
+_INDEX_NAME = re.compile(
+    r"(?:\bS ?& ?P|\bS P|\bASX|\bFTSE|\bNasdaq|\bNASDAQ|\bStoxx|\bSTOXX|\bRussell|\bNikkei|\bCAC|\bDAX"
+    r"|\bKOSPI|\bTOPIX|\bIBEX|\bAEX|\bTSX|\bFortune|\bForbes|\bInc\.)(?:/ASX)?\s$"
+)
+# street addresses and postal codes: "9 E 71st St", "22 Ave Foch", "the 90049 ZIP code"
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.]*\s+){0,3}(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Lane|Ln"
+    r"|Drive|Dr|Place|Terrace|Crescent)\b(?!-)|(?:Ave|Avenue|Rue|Calle|Via)\s+[A-Z]|ZIP\b|zip code)"
+)
+_ZIP_BEFORE = re.compile(r"\b(?:ZIP|zip) [Cc]odes?\s+$")
+
+
 def _not_a_number(span: Any, found: Found, text: str) -> bool:
-    """Parse-level vetoes: "one" as a pronoun, "second" as an ordinal, a word number in a name."""
+    """Parse-level vetoes: "one" as a pronoun, "second" as an ordinal, a word number in a name,
+    an index name ("S&P 500"), a street address or ZIP code."""
     first = span[0]
     doc = span.doc
+    if found.value.unit is None and found.value.qualifier == "exact" and \
+            re.fullmatch(r"[0-9]+", text[found.start:found.end]):
+        if _INDEX_NAME.search(text, max(0, found.start - 12), found.start):
+            return True
+        if _ADDRESS_AFTER.match(text, found.end, found.end + 50) or _ZIP_BEFORE.search(
+                text, max(0, found.start - 12), found.start):
+            return True
     if first.lower_ == "one" and len(span) == 1 and found.value.qualifier == "exact":
         # "one" counts only when it modifies a noun right after it ("one solution", "one big risk")
         head = first.head
+        if re.match(r"\s+of\s+(?:the|my|his|her|its|their|our|your|these|those)\s", text[found.end:found.end + 12],
+                    re.IGNORECASE):
+            return False  # "one of the best speakers": one member of a group is counted
         return not (first.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and 0 < head.i - first.i <= 3)
     number = span[0] if span[0].like_num else None
     if number is not None and found.value.unit is None and number.i > 0 and re.fullmatch(r"[0-9]+", number.text):
@@ -590,8 +796,11 @@ def _referent(token: Any, span: Any) -> str | None:
             # the first verb decides: its subject, unless the quantity is that subject
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and not (span.start <= child.i < span.end) \
-                        and child.pos_ != "PRON" and not child.like_num and child.i != current.i:
-                    return _phrase(child, exclude=span)
+                        and not child.like_num and child.i != current.i:
+                    if child.pos_ != "PRON":
+                        return _phrase(child, exclude=span)
+                    if head.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and head.head.pos_ in ("NOUN", "PROPN"):
+                        return _phrase(head.head, exclude=span)  # "Acme, which has 5 million users"
             if current.dep_ in ("nsubj", "nsubjpass") or head.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
                 return None
         current = head
@@ -685,6 +894,11 @@ def _phrase(noun: Any, exclude: Any = None) -> str:
 def _change(span: Any, found: Found, text: str) -> Change:
     """"rose by 5%", "up 5%", "5% higher", "a 5% drop", "an increase of 5%": a stated change."""
     before = text[max(0, found.start - 12):found.start].lower()
+    if found.value.unit_class == "percent" and found.value.qualifier == "exact":
+        if before.endswith("+"):  # "Dow +0.2%"
+            return "up"
+        if found.value.value < 0 and text[found.start] in "-−":  # "FTSE -0.6%"
+            return "down"
     if re.search(r"\b(?:up|higher)\s+(?:by\s+)?$", before):
         return "up"
     if re.search(r"\b(?:down|lower|off)\s+(?:by\s+)?$", before):
@@ -693,9 +907,16 @@ def _change(span: Any, found: Found, text: str) -> Change:
     if after is not None:
         return "up" if after.group("word") in ("higher", "up") else "down"
     last = span[-1]
+    if last.head.lower_ == "per" and span.start <= last.head.i < span.end:  # "rose 0.65 per cent"
+        last = span.root
+        if last.lower_ == "per":
+            return _direction(last.head) if last.head.pos_ in ("VERB", "ADV", "ADJ") else None
     head = last.head
     if head.i > last.i and head.pos_ == "NOUN":  # "a 5% increase"
-        return _direction(head)
+        direction = _direction(head)
+        if direction is None and head.dep_ == "pobj" and head.head.lower_ == "by":
+            return _direction(head.head.head)  # "grew by 12,600 positions"
+        return direction
     if head.pos_ == "ADP" or head.dep_ == "prep":
         if head.lower_ == "by":
             head = head.head

@@ -280,7 +280,7 @@ _add("%", "percent", "%", "percent", "per cent", "pct", "per-cent", "pc")
 _add("pp", "percent", "percentage points", "percentage point", "points percentage")
 _add("bp", "percent", "basis points", "basis point", "bps")
 _add("s", "duration", "seconds", "second", "secs", "sec")
-_add("min", "duration", "minutes", "minute", "mins")
+_add("min", "duration", "minutes", "minute", "mins", "min")
 _add("h", "duration", "hours", "hour", "hrs", "hr")
 _add("d", "duration", "days", "day")
 _add("wk", "duration", "weeks", "week")
@@ -288,7 +288,7 @@ _add("mo", "duration", "months", "month")
 _add("yr", "duration", "years", "year", "yrs")
 _add("decade", "duration", "decades", "decade")
 _add("century", "duration", "centuries", "century")
-_add("mph", "other", "miles per hour", "mile per hour", "mph")
+_add("mph", "other", "miles per hour", "mile per hour", "mph", "m.p.h.", "m.p.h")
 _add("km/h", "other", "kilometers per hour", "kilometres per hour", "km/h", "kph", "kmh")
 _add("degC", "other", "degrees celsius", "degree celsius", "°c", "celsius", "c")
 _add("degF", "other", "degrees fahrenheit", "degree fahrenheit", "°f", "fahrenheit", "f")
@@ -300,7 +300,7 @@ _add("gal", "other", "gallons", "gallon")
 _add("bbl", "other", "barrels", "barrel")
 _add("bbl/d", "other", "barrels per day", "barrels a day", "bpd")
 _add("mpg", "other", "miles per gallon", "mpg")
-_add("W", "other", "watts", "watt")
+_add("W", "other", "watts", "watt", "w")
 _add("kW", "other", "kilowatts", "kilowatt", "kw")
 _add("MW", "other", "megawatts", "megawatt", "mw")
 _add("GW", "other", "gigawatts", "gigawatt", "gw")
@@ -308,6 +308,7 @@ _add("kWh", "other", "kilowatt-hours", "kilowatt hours", "kwh")
 _add("Hz", "other", "hertz", "hz")
 _add("GHz", "other", "gigahertz", "ghz")
 _add("MHz", "other", "megahertz", "mhz")
+_add("kHz", "other", "kilohertz", "khz")
 _add("GB", "other", "gigabytes", "gigabyte", "gb")
 _add("MB", "other", "megabytes", "megabyte", "mb")
 _add("TB", "other", "terabytes", "terabyte", "tb")
@@ -324,6 +325,16 @@ _add("Gbps", "other", "gigabits per second", "gbps", "gb/s")
 _add("kcal", "other", "calories", "calorie", "kcal")
 _add("V", "other", "volts", "volt")
 _add("MYR_sen", "currency", "sen")
+_add("MWh", "other", "megawatt-hours", "megawatt hours", "mwh")
+_add("GWh", "other", "gigawatt-hours", "gigawatt hours", "gwh")
+_add("MPa", "other", "megapascals", "megapascal", "mpa")
+_add("GPa", "other", "gigapascals", "gigapascal", "gpa")
+_add("ksi", "other", "ksi")
+_add("lbft", "other", "pound-feet", "lb-ft", "lb.-ft.")
+# per-game statistics in sports copy ("15.3 ppg, 7.4 rpg, 6.9 apg")
+_add("pt/game", "other", "points per game", "ppg")
+_add("reb/game", "other", "rebounds per game", "rpg")
+_add("ast/game", "other", "assists per game", "apg")
 
 # Symbols and codes written before the number.
 PREFIX_UNITS: dict[str, str] = {
@@ -334,6 +345,7 @@ PREFIX_UNITS: dict[str, str] = {
     "₦": "NGN", "₴": "UAH", "chf": "CHF", "cny": "CNY", "rmb": "CNY", "aud": "AUD", "cad": "CAD",
     "$us": "USD", "$a": "AUD", "aud$": "AUD", "$nz": "NZD", "$c": "CAD", "$hk": "HKD", "$s": "SGD",
     "hkd": "HKD", "nzd": "NZD", "sgd": "SGD",
+    "y=": "JPY",  # wire copy that lost the yen sign: "Y=100 million"
 }
 
 # Conversion to each class's base unit (USD is not converted: exchange rates change).
@@ -488,6 +500,8 @@ QUALIFIERS: dict[str, Qualifier] = {
     "more than": "more_than", "over": "more_than", "upwards of": "more_than", "above": "more_than",
     "in excess of": "more_than", "exceeding": "more_than", "greater than": "more_than",
     "well over": "more_than", "well above": "more_than", "north of": "more_than",
+    "higher than": "more_than", "larger than": "more_than", "bigger than": "more_than",
+    "lower than": "less_than", "smaller than": "less_than",
     "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
     "well under": "less_than", "well below": "less_than", "short of": "less_than",
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
