@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from claimledger.evaluation import runner
+from claimledger.evaluation import Score, runner
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "quality" / "floors.toml"
@@ -33,7 +33,7 @@ def floors() -> dict[str, Any]:
 def outcome(floors: dict[str, Any]) -> runner.Outcome:
     if not DATASETS.exists():
         pytest.skip(f"datasets folder {DATASETS} absent: quality gate not run")
-    wanted = sorted({entry["benchmark"] for entry in floors["floor"]})
+    wanted = sorted({entry["benchmark"] for entry in _entries(floors)})
     return runner.run(DATASETS, fast=True, only=wanted)
 
 
@@ -42,16 +42,46 @@ def test_no_scorer_crashed_or_went_missing(outcome: runner.Outcome) -> None:
     assert outcome.skipped == []
 
 
-def test_scores_at_or_above_floors(outcome: runner.Outcome, floors: dict[str, Any]) -> None:
+def _entries(floors: dict[str, Any]) -> list[dict[str, Any]]:
+    return [*floors.get("floor", []), *floors.get("ceiling", [])]
+
+
+def _score(outcome: runner.Outcome, entry: dict[str, Any]) -> float | None:
+    """The first score of the entry's benchmark with its metric (and dataset prefix, if given)."""
+    for score in outcome.by_benchmark.get(entry["benchmark"], []):
+        if score.metric == entry["metric"] and score.dataset.startswith(entry.get("dataset", "")):
+            return score.ours
+    return None
+
+
+def gate_failures(outcome: runner.Outcome, floors: dict[str, Any]) -> list[str]:
+    """Every floor a score fell below and every ceiling it rose above, beyond the tolerance."""
     tolerance = float(floors["tolerance"])
     failures = []
-    for entry in floors["floor"]:
-        found = [s for s in outcome.by_benchmark.get(entry["benchmark"], []) if s.metric == entry["metric"]]
-        if not found or found[0].ours is None:
-            failures.append(f"{entry['benchmark']} {entry['metric']}: no score produced")
-        elif found[0].ours < entry["floor"] - tolerance:
-            failures.append(f"{entry['benchmark']} {entry['metric']}: {found[0].ours:.3f} < floor {entry['floor']:.3f}")
-    assert failures == []
+    for entry in _entries(floors):
+        name = f"{entry['benchmark']} {entry.get('dataset', '')} {entry['metric']}".replace("  ", " ")
+        ours = _score(outcome, entry)
+        if ours is None:
+            failures.append(f"{name}: no score produced")
+        elif "floor" in entry and ours < entry["floor"] - tolerance:
+            failures.append(f"{name}: {ours:.3f} < floor {entry['floor']:.3f}")
+        elif "ceiling" in entry and ours > entry["ceiling"] + tolerance:
+            failures.append(f"{name}: {ours:.3f} > ceiling {entry['ceiling']:.3f}")
+    return failures
+
+
+def test_scores_within_floors_and_ceilings(outcome: runner.Outcome, floors: dict[str, Any]) -> None:
+    assert gate_failures(outcome, floors) == []
+
+
+def test_gate_catches_a_drop() -> None:
+    """The gate itself must fail on a score below its floor (and pass at the floor)."""
+    floors = {"tolerance": 0.01, "floor": [{"benchmark": "b", "metric": "F1", "floor": 0.9}],
+              "ceiling": [{"benchmark": "b", "metric": "lost", "ceiling": 0.0}]}
+    good = runner.Outcome(by_benchmark={"b": [Score("c", "d", "F1", 0.895), Score("c", "d", "lost", 0.0)]})
+    bad = runner.Outcome(by_benchmark={"b": [Score("c", "d", "F1", 0.85), Score("c", "d", "lost", 2.0)]})
+    assert gate_failures(good, floors) == []
+    assert len(gate_failures(bad, floors)) == 2
 
 
 def test_lowered_floors_state_a_reason(floors: dict[str, Any]) -> None:
