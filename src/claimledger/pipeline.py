@@ -13,6 +13,7 @@ the batch goes on.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -133,7 +134,7 @@ class Pipeline:
                 continue
             document = dataclasses.replace(document, content_hash=content_hash(raw.data))
             # 3. dedup
-            pending.append(self._dedup(document))
+            pending.append(self.dedup(document))
         # 4. parse, 5. extract
         to_parse = [p for p in pending if p.document.status == "ok"]
         parsed = self._parse([p.document.text for p in to_parse]) if to_parse else []
@@ -145,9 +146,13 @@ class Pipeline:
             summary.add(result.document)
             yield result
 
-    def _dedup(self, document: Document) -> Processed:
+    def dedup(self, document: Document, bands: tuple[int, ...] | None = None) -> Processed:
+        """Stage 3 alone: mark ``document`` a duplicate of a stored or earlier one, or keep it.
+
+        ``bands`` when they were computed elsewhere (a Dask worker), to skip the MinHash here.
+        """
         shingle_set = near.shingles(document.text)
-        bands = near.bands(shingle_set)
+        bands = near.bands(shingle_set) if bands is None else bands
         original = self._find_original(shingle_set, bands)
         self._seen[document.id] = (shingle_set, bands)
         for band, value in enumerate(bands):
@@ -182,7 +187,7 @@ class Pipeline:
 
     def _parse(self, texts: list[str]) -> list[Any]:
         """spaCy parses of the texts; long texts are parsed in chunks and joined back."""
-        return parse_texts(self.nlp, texts, self.settings.batch_size)
+        return parse_texts(self.nlp, texts, self.settings.batch_size, n_process=self.settings.workers)
 
     def _extract(self, item: Processed, parsed: Any) -> Processed:
         try:
@@ -195,8 +200,12 @@ class Pipeline:
         return Processed(item.document, annotations, bands=item.bands)
 
 
-def parse_texts(nlp: Any, texts: list[str], batch_size: int = 32) -> list[Any]:
-    """Parse texts with ``nlp.pipe``; a text over CHUNK_CHARS is split at line breaks, joined back."""
+def parse_texts(nlp: Any, texts: list[str], batch_size: int = 32, *, n_process: int = 1) -> list[Any]:
+    """Parse texts with ``nlp.pipe``; a text over CHUNK_CHARS is split at line breaks, joined back.
+
+    ``n_process`` > 1 parses in that many forked processes (0: one per core); worth it only for
+    batches of many documents, since the processes start anew for every call.
+    """
     from spacy.tokens import Doc
 
     pieces: list[str] = []
@@ -206,7 +215,8 @@ def parse_texts(nlp: Any, texts: list[str], batch_size: int = 32) -> list[Any]:
             pieces.append(piece)
             owners.append(index)
     grouped: list[list[Any]] = [[] for _ in texts]
-    for owner, parsed in zip(owners, nlp.pipe(pieces, batch_size=batch_size), strict=True):
+    processes, batch_size = _processes(n_process, len(pieces), batch_size)
+    for owner, parsed in zip(owners, nlp.pipe(pieces, batch_size=batch_size, n_process=processes), strict=True):
         grouped[owner].append(parsed)
     out = []
     for text, docs in zip(texts, grouped, strict=True):
@@ -215,6 +225,15 @@ def parse_texts(nlp: Any, texts: list[str], batch_size: int = 32) -> list[Any]:
             joined = nlp(text[: nlp.max_length])
         out.append(joined)
     return out
+
+
+def _processes(wanted: int, pieces: int, batch_size: int) -> tuple[int, int]:
+    """(processes, batch size) for ``nlp.pipe``: the pieces shared evenly, one process per batch."""
+    wanted = wanted if wanted > 0 else (os.cpu_count() or 1)
+    processes = max(1, min(wanted, pieces))
+    if processes == 1:
+        return 1, batch_size
+    return processes, min(batch_size, -(-pieces // processes))
 
 
 def split_for_parsing(text: str, limit: int = CHUNK_CHARS) -> list[str]:

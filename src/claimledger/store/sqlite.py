@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from claimledger.errors import StoreError
 from claimledger.store.base import Ledger
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts5_match(query: str) -> str | None:
+    """A safe FTS5 MATCH expression: every word quoted, all required; None when there is no word."""
+    words = _WORD.findall(query)
+    return " ".join(f'"{word}"' for word in words) if words else None
 
 
 class SQLiteLedger(Ledger):
@@ -43,3 +53,29 @@ class SQLiteLedger(Ledger):
     def integrity_check(self) -> str:
         """SQLite's own verdict on the file ("ok" when sound)."""
         return str(self.connection.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def fts_condition(self, table: str, query: str, *, alias: str | None = None) -> tuple[str, list[Any]]:
+        """Rows of ``table`` whose FTS5 index (``<table>_fts``) holds every word of ``query``."""
+        match = fts5_match(query)
+        if match is None:
+            return "1 = 0", []
+        return f"{alias or table}.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)", [match]
+
+    def fts_claims(self, query: str, *, limit: int = 50) -> list[str]:
+        """Ids of the claims holding every word of ``query``, best BM25 rank first."""
+        match = fts5_match(query)
+        if match is None:
+            return []
+        rows = self.query(
+            "SELECT c.id FROM claims_fts f JOIN claims c ON c.rowid = f.rowid "
+            "WHERE claims_fts MATCH ? ORDER BY f.rank, c.id LIMIT ?",
+            (match, int(limit)),
+        )
+        return [row["id"] for row in rows]
+
+    def fts_count(self, table: str, query: str) -> int:
+        """Rows of ``table`` whose FTS5 index holds every word of ``query`` (the index alone)."""
+        match = fts5_match(query)
+        if match is None:
+            return 0
+        return int(self.query(f"SELECT count(*) AS n FROM {table}_fts WHERE {table}_fts MATCH ?", (match,))[0]["n"])
