@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -29,6 +30,9 @@ from claimledger.model import Annotations, Document, Processed
 from claimledger.settings import Settings
 
 CHUNK_CHARS = 50_000
+# Near-duplicate memory of one run: shingles of this many recent documents stay in memory; older
+# documents are found through the ledger's stored bands (with no ledger, only these are compared).
+RECENT_DOCUMENTS = 5_000
 
 
 class DocumentSource(Protocol):
@@ -88,7 +92,10 @@ class Pipeline:
         self.settings = settings
         self.ledger = ledger
         self._nlp: Any = None
-        self._seen: dict[str, tuple[frozenset[int], tuple[int, ...]]] = {}  # this run's documents
+        self._ids: set[str] = set()  # every document id of this run
+        # shingles and bands of the most recent documents only (bounded memory); older ones are
+        # found through the ledger's stored bands
+        self._recent: OrderedDict[str, tuple[frozenset[int], tuple[int, ...]]] = OrderedDict()
         self._band_index: dict[tuple[int, int], list[str]] = {}
 
     @property
@@ -117,7 +124,7 @@ class Pipeline:
             if self.ledger is not None and self.ledger.document_status(doc_id) in ("ok", "duplicate"):
                 summary.unchanged += 1
                 continue
-            if doc_id in self._seen:
+            if doc_id in self._ids:
                 summary.unchanged += 1
                 continue
             if raw.error:
@@ -154,12 +161,25 @@ class Pipeline:
         shingle_set = near.shingles(document.text)
         bands = near.bands(shingle_set) if bands is None else bands
         original = self._find_original(shingle_set, bands)
-        self._seen[document.id] = (shingle_set, bands)
-        for band, value in enumerate(bands):
-            self._band_index.setdefault((band, value), []).append(document.id)
+        self._remember(document.id, shingle_set, bands)
         if original is not None:
             document = dataclasses.replace(document, status="duplicate", duplicate_of=original)
         return Processed(document, bands=bands)
+
+    def _remember(self, doc_id: str, shingle_set: frozenset[int], bands: tuple[int, ...]) -> None:
+        """Keep a document's shingles for near-duplicate checks; forget the oldest past the cap."""
+        self._ids.add(doc_id)
+        self._recent[doc_id] = (shingle_set, bands)
+        for band, value in enumerate(bands):
+            self._band_index.setdefault((band, value), []).append(doc_id)
+        while len(self._recent) > RECENT_DOCUMENTS:
+            old_id, (_, old_bands) = self._recent.popitem(last=False)
+            for band, value in enumerate(old_bands):
+                holders = self._band_index.get((band, value), [])
+                if old_id in holders:
+                    holders.remove(old_id)
+                if not holders:
+                    self._band_index.pop((band, value), None)
 
     def _find_original(self, shingle_set: frozenset[int], bands: tuple[int, ...]) -> str | None:
         if not bands:
@@ -178,8 +198,8 @@ class Pipeline:
         return best[1] if best else None
 
     def _candidate_shingles(self, doc_id: str) -> frozenset[int]:
-        if doc_id in self._seen:
-            return self._seen[doc_id][0]
+        if doc_id in self._recent:
+            return self._recent[doc_id][0]
         stored = self.ledger.document(doc_id) if self.ledger is not None else None
         if not stored or stored["status"] != "ok":
             return frozenset()

@@ -33,7 +33,7 @@ def ingest(
         for item in pipeline.run(iter_inputs(inputs, settings, stdin=stdin), summary):
             if progress is not None:
                 progress(item)
-            if _already_recorded(ledger, item):
+            if already_recorded(ledger, item):
                 continue
             batch.append(item)
             if len(batch) >= settings.batch_size:
@@ -55,7 +55,7 @@ def extract(
         yield from item.records()
 
 
-def _already_recorded(ledger: Ledger, item: Processed) -> bool:
+def already_recorded(ledger: Ledger, item: Processed) -> bool:
     """True for a failure the ledger already holds with the same stage and reason."""
     document = item.document
     if document.status != "failed":

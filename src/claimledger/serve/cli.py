@@ -7,6 +7,7 @@ tree become one line on standard error and a non-zero exit.
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -96,11 +97,16 @@ def ingest(inputs: tuple[str, ...], db: str | None, engine: str, scheduler: str 
     if show:
         click.echo("", err=True)
     if not quiet:
-        click.echo(f"ingested into {settings.db}: {summary.line()}", err=True)
+        click.echo(f"ingested into {_safe_url(settings.db)}: {summary.line()}", err=True)
         for source, reason in summary.failures[:20]:
             click.echo(f"  failed: {source}: {reason}", err=True)
     if summary.failed:
         sys.exit(2)
+
+
+def _safe_url(url: str) -> str:
+    """A ledger address fit to print: the password of a postgresql:// URL masked."""
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
 
 
 def _progress_printer() -> Callable[[Processed], None]:

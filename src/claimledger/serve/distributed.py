@@ -30,7 +30,7 @@ from claimledger.ingest import RawInput
 from claimledger.ingest.sources import iter_inputs
 from claimledger.model import Annotations, Processed
 from claimledger.pipeline import Pipeline, Summary, document_id
-from claimledger.run import Progress, _already_recorded
+from claimledger.run import Progress, already_recorded
 from claimledger.settings import Settings
 from claimledger.store import Ledger, open_ledger
 
@@ -142,7 +142,7 @@ def _write(results: list[Processed], deduper: Pipeline, ledger: Ledger, summary:
         summary.add(item.document)
         if progress is not None:
             progress(item)
-        if not _already_recorded(ledger, item):
+        if not already_recorded(ledger, item):
             batch.append(item)
     if batch:
         ledger.write(batch)

@@ -205,19 +205,19 @@ class Ledger(abc.ABC):
         return count
 
     # -- full-text search (backend hooks: each backend indexes text its own way) --------------
+    @abc.abstractmethod
     def fts_condition(self, table: str, query: str, *, alias: str | None = None) -> tuple[str, list[Any]]:
         """A WHERE condition (``?`` placeholders) with its parameters: rows of ``table`` (claims or
         documents, referred to as ``alias`` when given) containing every word of ``query``."""
-        raise NotImplementedError(f"{type(self).__name__} has no full-text index")
 
+    @abc.abstractmethod
     def fts_claims(self, query: str, *, limit: int = 50) -> list[str]:
         """Ids of the claims containing every word of ``query``, best match first."""
-        raise NotImplementedError(f"{type(self).__name__} has no full-text index")
 
+    @abc.abstractmethod
     def fts_count(self, table: str, query: str) -> int:
         """How many rows of ``table`` (claims or documents) contain every word of ``query``,
         from the full-text index alone (no join): cheap even when most rows match."""
-        raise NotImplementedError(f"{type(self).__name__} has no full-text index")
 
     # -- near-duplicates ----------------------------------------------------------------------
     def band_candidates(self, bands: Sequence[int]) -> list[str]:
