@@ -4,7 +4,8 @@ Builds the ledger once (rows written directly with ``executemany``, not through 
 pipeline; texts from ``bench/synthetic.py``) and keeps it for later runs, then times the
 ``store/queries.py`` functions behind the API's claims search, conflicts and timeline endpoints,
 each call exactly as the endpoint makes it (a page of 50 plus the total count). Prints p50 and
-p95 in milliseconds against the 100 ms target.
+p95 in milliseconds against the 100 ms target, next to a baseline measured in the same process:
+the claims and timeline queries as they were written before issue 7 part 4.
 
     .venv/bin/python bench/queries.py                         # 1,000,000 claims, built once
     .venv/bin/python bench/queries.py --claims 100000 --ledger /tmp/small.db
@@ -137,71 +138,77 @@ def timed(call: Callable[[], Any], repeat: int) -> list[float]:
     return out
 
 
-def workloads(ledger: Ledger, rng: random.Random) -> Iterator[tuple[str, str, Callable[[], Any]]]:
-    """(endpoint, parameters, call) triples, as the API endpoints call store/queries.py."""
+def workloads(ledger: Ledger, rng: random.Random) -> Iterator[tuple[str, str, Callable[[], Any],
+                                                                   Callable[[], Any] | None]]:
+    """(endpoint, parameters, call, baseline call or None): each call as the API endpoint makes it
+    through store/queries.py; the baseline is the same request as the queries ran before issue 7
+    part 4 (kept below), measured in the same process for the speed-up column."""
     metrics = [r["metric"] for r in ledger.query(
         "SELECT metric FROM claims WHERE metric IS NOT NULL GROUP BY metric ORDER BY count(*) DESC LIMIT 2000")]
     words = [*synthetic.PLACES, *(c.split()[0] for c in synthetic.COUNTED), *synthetic.LAST, "denied", "power"]
 
-    def claims_search() -> tuple[str, Callable[[], Any]]:
+    def claims_search() -> tuple[str, Callable[[], Any], Callable[[], Any] | None]:
         text = " ".join(rng.sample(words, rng.choice((1, 2))))
         filters = q.ClaimFilter(text=text)
-        return f"text={text}", lambda: (q.list_claims(ledger, filters, limit=50), q.count_claims(ledger, filters))
+        return (f"text={text}", lambda: (q.list_claims(ledger, filters, limit=50), q.count_claims(ledger, filters)),
+                lambda: baseline_claims(ledger, filters))
 
-    def claims_speaker() -> tuple[str, Callable[[], Any]]:
-        speaker = rng.choice(synthetic.LAST)
+    def claims_speaker() -> tuple[str, Callable[[], Any], Callable[[], Any] | None]:
+        speaker = rng.choice(synthetic.LAST).lower()
         filters = q.ClaimFilter(speaker=speaker, since="2024")
-        return f"speaker={speaker}", lambda: (q.list_claims(ledger, filters, limit=50),
-                                              q.count_claims(ledger, filters))
+        return (f"speaker={speaker}", lambda: (q.list_claims(ledger, filters, limit=50),
+                                               q.count_claims(ledger, filters)),
+                lambda: baseline_claims(ledger, filters))
 
-    def conflicts() -> tuple[str, Callable[[], Any]]:
+    def conflicts() -> tuple[str, Callable[[], Any], Callable[[], Any] | None]:
         offset = rng.choice((0, 0, 0, 50, 500))
-        return f"offset={offset}", lambda: (q.list_links(ledger, relation="contradict", limit=50, offset=offset),
-                                            q.count_links(ledger, relation="contradict"))
+        return (f"offset={offset}", lambda: (q.list_links(ledger, relation="contradict", limit=50, offset=offset),
+                                             q.count_links(ledger, relation="contradict")), None)
 
-    def conflicts_metric() -> tuple[str, Callable[[], Any]]:
+    def conflicts_metric() -> tuple[str, Callable[[], Any], Callable[[], Any] | None]:
         metric = rng.choice(metrics[:200])
-        return f"metric={metric}", lambda: (q.list_links(ledger, relation="contradict", metric=metric, limit=50),
-                                            q.count_links(ledger, relation="contradict"))
+        return (f"metric={metric}", lambda: (q.list_links(ledger, relation="contradict", metric=metric, limit=50),
+                                             q.count_links(ledger, relation="contradict")), None)
 
-    def timeline() -> tuple[str, Callable[[], Any]]:
+    def timeline() -> tuple[str, Callable[[], Any], Callable[[], Any] | None]:
         metric = zipf_pick(rng, metrics)
-        return f"metric={metric}", lambda: q.metric_points(ledger, metric)
-
-    def proposed_search() -> tuple[str, Callable[[], Any]]:
-        text = " ".join(rng.sample(words, rng.choice((1, 2))))
-        return f"text={text}", lambda: proposed_claims(ledger, text)
-
-    def proposed_timeline() -> tuple[str, Callable[[], Any]]:
-        metric = zipf_pick(rng, metrics)
-        return f"metric={metric}", lambda: proposed_metric_points(ledger, metric)
+        return f"metric={metric}", lambda: q.metric_points(ledger, metric), lambda: baseline_points(ledger, metric)
 
     for endpoint, make in (("GET /api/claims?text=", claims_search), ("GET /api/claims?speaker=&since=",
                                                                         claims_speaker),
                            ("GET /api/conflicts", conflicts), ("GET /api/conflicts?metric=", conflicts_metric),
                            ("GET /api/timeline?metric=", timeline)):
-        params, call = make()
-        yield endpoint, params, call
-    for endpoint, make in (("proposed: claims?text= on claims.dated", proposed_search),
-                           ("proposed: timeline on claims.dated", proposed_timeline)):
-        params, call = make()
-        yield endpoint, params, call
+        params, call, baseline = make()
+        yield endpoint, params, call, baseline
 
 
-# -- the queries as store/queries.py could run them with migration 0004 (measured beside the API) --
-WALK_ABOVE = 2_000  # matches above which walking the date index beats sorting the matches
+# -- the baseline: the claims and timeline queries as store/queries.py ran them before issue 7
+# part 4 (sort on COALESCE(as_of, published_date), speaker by case-insensitive LIKE, count
+# joined to documents); same page of 50 plus the total
+def _baseline_where(ledger: Ledger, filters: q.ClaimFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.text:
+        condition, values = ledger.fts_condition("claims", filters.text, alias="c")
+        clauses.append(condition)
+        params += values
+    if filters.speaker:
+        clauses.append("(lower(c.speaker_name) LIKE ? ESCAPE '\\' OR c.speaker_entity = ?)")
+        params += [q.like_pattern(filters.speaker), filters.speaker]
+    when = "COALESCE(c.as_of, d.published_date)"
+    if filters.since:
+        clauses.append(f"({when} IS NOT NULL AND {when} >= substr(?, 1, length({when})))")
+        params.append(filters.since)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def proposed_claims(ledger: Ledger, text: str, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
-    """Claims search ordered by ``claims.dated``: the count from the full-text index alone, and
-    for a common word the date index walked newest first until a page is full."""
-    total = ledger.fts_count("claims", text)
-    condition, params = ledger.fts_condition("claims", text, alias="c")
-    hint = " INDEXED BY claims_dated" if ledger.dialect == "sqlite" and total > WALK_ABOVE else ""
+def baseline_claims(ledger: Ledger, filters: q.ClaimFilter, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+    """A page of claims and the total, as before: every match sorted, the count joined."""
+    where, params = _baseline_where(ledger, filters)
     rows = ledger.query(
-        f"SELECT c.*, d.source AS doc_source, d.title AS doc_title, d.published_date AS doc_published_date "
-        f"FROM claims c{hint} JOIN documents d ON d.id = c.doc WHERE {condition} "
-        "ORDER BY c.dated DESC, c.id LIMIT ?", [*params, limit])
+        f"SELECT c.*, d.source AS doc_source FROM claims c JOIN documents d ON d.id = c.doc{where} "
+        "ORDER BY COALESCE(c.as_of, d.published_date, '') DESC, d.published_date DESC, c.id LIMIT ?",
+        [*params, limit])
     records = []
     for row in rows:
         record = from_row("claim", row)
@@ -209,19 +216,26 @@ def proposed_claims(ledger: Ledger, text: str, limit: int = 50) -> tuple[list[di
             record[field] = [r[column] for r in ledger.query(
                 f"SELECT {column} FROM {table} WHERE claim = ? ORDER BY seq", (row["id"],))]
         records.append(record)
-    return records, total
+    total = ledger.query(f"SELECT count(*) AS n FROM claims c JOIN documents d ON d.id = c.doc{where}", params)
+    return records, int(total[0]["n"])
 
 
-def proposed_metric_points(ledger: Ledger, metric: str, limit: int = 500) -> list[dict[str, Any]]:
-    """A metric's values over time in ``claims.dated`` order (index ``claims_metric_dated``)."""
+def baseline_points(ledger: Ledger, metric: str, limit: int = 500) -> list[dict[str, Any]]:
+    """A metric's values over time, sorted on an expression no index holds (as before)."""
     return ledger.query(
         "SELECT c.id AS claim, c.text AS claim_text, c.speaker_name AS speaker, "
         "COALESCE(c.as_of, q.as_of, d.published_date) AS as_of, c.doc AS doc, d.source AS source, "
         "q.id AS quantity, q.value AS value, q.low AS low, q.high AS high, q.qualifier AS qualifier, "
         "q.unit AS unit FROM claims c JOIN documents d ON d.id = c.doc "
         "LEFT JOIN claim_quantities cq ON cq.claim = c.id AND cq.seq = 0 "
-        "LEFT JOIN quantities q ON q.id = cq.quantity WHERE c.metric = ? ORDER BY c.dated, c.id LIMIT ?",
+        "LEFT JOIN quantities q ON q.id = cq.quantity WHERE c.metric = ? "
+        "ORDER BY COALESCE(c.as_of, q.as_of, d.published_date, ''), c.id LIMIT ?",
         (metric, limit))
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=None, help="a postgresql:// URL to measure instead of the SQLite file")
     parser.add_argument("--rebuild", action="store_true", help="build the ledger again even if it exists")
     parser.add_argument("--repeat", type=int, default=100, help="calls per query kind (default 100)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the pre-issue-7.4 baseline queries")
     parser.add_argument("--datasets", default=None, help="unused: this benchmark generates its data")
     args = parser.parse_args(argv)
 
@@ -254,18 +269,24 @@ def main(argv: list[str] | None = None) -> int:
     reader = open_ledger(target, readonly=not args.db)
     rng = random.Random(5)
     samples: dict[str, list[float]] = {}
+    baselines: dict[str, list[float]] = {}
     try:
         for _ in range(args.repeat):
-            for endpoint, _params, call in workloads(reader, rng):
+            for endpoint, _params, call, baseline in workloads(reader, rng):
                 samples.setdefault(endpoint, []).extend(timed(call, 1))
+                if baseline is not None and not args.no_baseline:
+                    baselines.setdefault(endpoint, []).extend(timed(baseline, 1))
     finally:
         reader.close()
-    rows = [("API query (store/queries.py)", "calls", "p50 ms", "p95 ms", "max ms", f"target p95 < {TARGET_MS:.0f} ms")]
+    rows = [("API query (store/queries.py)", "calls", "p50 ms", "p95 ms", "max ms", f"target p95 < {TARGET_MS:.0f} ms",
+             "baseline p50/p95 ms", "p95 speed-up")]
     for endpoint, values in samples.items():
         values.sort()
-        p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
-        rows.append((endpoint, str(len(values)), f"{statistics.median(values):.1f}", f"{p95:.1f}",
-                     f"{values[-1]:.1f}", "ok" if p95 < TARGET_MS else "MISSED"))
+        before = baselines.get(endpoint)
+        rows.append((endpoint, str(len(values)), f"{statistics.median(values):.1f}", f"{p95(values):.1f}",
+                     f"{values[-1]:.1f}", "ok" if p95(values) < TARGET_MS else "MISSED",
+                     f"{statistics.median(before):.1f} / {p95(before):.1f}" if before else "-",
+                     f"x{p95(before) / p95(values):.1f}" if before else "-"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))

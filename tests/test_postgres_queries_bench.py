@@ -1,11 +1,14 @@
 """bench/queries.py on a small generated ledger, on SQLite and PostgreSQL (issue 7).
 
 The benchmark's numbers can be trusted only if its generated ledger is sound and if its
-"proposed" queries (on migration 0004's claims.dated) find what the API's queries find.
+baseline (the queries as written before issue 7 part 4) finds what the API's queries find; and the
+fast paths of store/queries.py (date-index walk, full-text count, speaker through the full-text
+index) must return what the plain forms return.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 import uuid
 from collections.abc import Iterator
@@ -52,7 +55,12 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def test_generated_ledger_and_proposed_queries_agree(bench: Any, url: str) -> None:
+def _name_has_prefixes(name: str | None, typed: str) -> bool:
+    words = [w.lower() for w in q.name_words(name or "")]
+    return all(any(w.startswith(t.lower()) for w in words) for t in q.name_words(typed))
+
+
+def test_generated_ledger_and_api_queries_agree_with_baseline(bench: Any, url: str) -> None:
     with open_ledger(url) as ledger:
         bench.build(ledger, 400)
         assert ledger.query("SELECT count(*) AS n FROM claims")[0]["n"] == 400
@@ -62,18 +70,71 @@ def test_generated_ledger_and_proposed_queries_agree(bench: Any, url: str) -> No
                                 "JOIN documents d ON d.id = c.doc"):
             assert row["doc_text"][row["start"]:row["end"]] == row["text"]
         assert ledger.query("SELECT count(*) AS n FROM claims WHERE dated IS NULL")[0]["n"] == 0
+        dated = {r["id"]: r["dated"] for r in ledger.query("SELECT id, dated FROM claims")}
 
         word = "Velmora"
-        api_total = q.count_claims(ledger, q.ClaimFilter(text=word))
-        records, total = bench.proposed_claims(ledger, word, limit=500)
-        assert total == api_total > 0
-        api_ids = {r["id"] for r in q.list_claims(ledger, q.ClaimFilter(text=word), limit=500)}
-        assert {r["id"] for r in records} == api_ids
-        dated = {r["id"]: r["dated"] for r in ledger.query("SELECT id, dated FROM claims")}
-        order = [dated[r["id"]] for r in records]
-        assert order == sorted(order, reverse=True)  # newest first
+        filters = q.ClaimFilter(text=word)
+        records, total = bench.baseline_claims(ledger, filters, limit=500)
+        assert q.count_claims(ledger, filters) == total > 0
+        api = q.list_claims(ledger, filters, limit=500)
+        assert {r["id"] for r in api} == {r["id"] for r in records}
+        keys = [(dated[r["id"]], r["id"]) for r in api]
+        assert [k[0] for k in keys] == sorted((k[0] for k in keys), reverse=True)  # newest first
+        for (d1, i1), (d2, i2) in itertools.pairwise(keys):
+            assert d1 != d2 or i1 < i2  # ties by id
 
         metric = ledger.query("SELECT metric FROM claims WHERE metric IS NOT NULL "
                               "GROUP BY metric ORDER BY count(*) DESC LIMIT 1")[0]["metric"]
-        proposed = {r["claim"] for r in bench.proposed_metric_points(ledger, metric)}
-        assert proposed == {r["claim"] for r in q.metric_points(ledger, metric)}
+        points = q.metric_points(ledger, metric)
+        assert {r["claim"] for r in points} == {r["claim"] for r in bench.baseline_points(ledger, metric)}
+        assert [(dated[p["claim"]], p["claim"]) for p in points] == sorted((dated[p["claim"]], p["claim"])
+                                                                           for p in points)
+
+        # speaker: beginnings of name words, any case, through the full-text index
+        names = {r["id"]: r["speaker_name"] for r in ledger.query("SELECT id, speaker_name FROM claims")}
+        some = next(n for n in names.values() if n)
+        last = some.split()[-1]
+        for typed in (last.lower(), last[:3].upper(), f"{some.split()[0][:2]} {last[:4]}"):
+            expected = {i for i, n in names.items() if _name_has_prefixes(n, typed)}
+            found = q.list_claims(ledger, q.ClaimFilter(speaker=typed), limit=500)
+            assert {r["id"] for r in found} == expected and expected, typed
+            assert q.count_claims(ledger, q.ClaimFilter(speaker=typed)) == len(expected)
+        # a word of a claim's text is not a speaker
+        assert q.count_claims(ledger, q.ClaimFilter(speaker="Velmora")) == 0
+        # since/until keep the overlap semantics on claims.dated
+        since = {i for i, d in dated.items() if d >= "2024-06"[:len(d)]}
+        assert q.count_claims(ledger, q.ClaimFilter(since="2024-06")) == len(since)
+        until = {i for i, d in dated.items() if d[:7] <= "2022-03"}
+        assert q.count_claims(ledger, q.ClaimFilter(until="2022-03")) == len(until)
+
+
+def test_date_index_walk_returns_the_sorted_page(bench: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_ledger(str(tmp_path / "walk.db")) as ledger:
+        bench.build(ledger, 400)
+        for filters in (q.ClaimFilter(text="Velmora"), q.ClaimFilter(speaker="okafor", since="2023"),
+                        q.ClaimFilter(text="people", until="2024")):
+            monkeypatch.setattr(q, "WALK_ABOVE", 10**9)
+            sorted_page = [r["id"] for r in q.list_claims(ledger, filters, limit=20, offset=5)]
+            statements: list[str] = []
+            ledger.connection.set_trace_callback(statements.append)
+            monkeypatch.setattr(q, "WALK_ABOVE", 0)
+            walked = [r["id"] for r in q.list_claims(ledger, filters, limit=20, offset=5)]
+            ledger.connection.set_trace_callback(None)
+            assert any("INDEXED BY claims_dated" in s for s in statements), filters
+            assert walked == sorted_page and walked, filters
+
+
+def test_speaker_filter_reads_indexes_not_the_whole_table(bench: Any, tmp_path: Path) -> None:
+    with open_ledger(str(tmp_path / "plan.db")) as ledger:
+        bench.build(ledger, 4000)  # big enough that the planner prefers indexes to a scan
+        for filters in (q.ClaimFilter(speaker="okafor"), q.ClaimFilter(speaker="okafor", since="2024")):
+            statements: list[str] = []
+            ledger.connection.set_trace_callback(statements.append)
+            q.count_claims(ledger, filters)
+            ledger.connection.set_trace_callback(None)
+            count = next(s for s in statements if s.startswith("SELECT count(*) AS n FROM claims c"))
+            plan = [str(r[3]) for r in ledger.connection.execute("EXPLAIN QUERY PLAN " + count)]
+            assert not any(line == "SCAN c" or line.startswith("SCAN c ") for line in plan), plan
+            if not filters.since:  # name through claims_fts, entity id through its index
+                assert any("claims_speaker_entity" in line for line in plan), plan
+                assert any("claims_fts" in line for line in plan), plan

@@ -16,6 +16,9 @@ from claimledger.store.base import Ledger
 from claimledger.store.rows import LISTS, TABLES, from_row
 
 MAX_LIMIT = 500
+# matches above which a claims search walks the date index newest first (SQLite) rather than
+# sorting every match: the walk reads about limit * claims / matches rows before a page is full
+WALK_ABOVE = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +31,7 @@ class ClaimFilter:
     """
 
     text: str | None = None  # full-text words, all required
-    speaker: str | None = None  # part of the speaker's name, or the speaker's entity id
+    speaker: str | None = None  # beginnings of words of the speaker's name, or the speaker's entity id
     entity: str | None = None  # entity id or canonical name mentioned in the claim
     place: str | None = None  # place id, gazetteer id or place name attached to the claim
     since: str | None = None
@@ -54,6 +57,7 @@ class QuoteFilter:
 
 # -- helpers ----------------------------------------------------------------------------------
 _WORD = re.compile(r"\w+", re.UNICODE)
+_NAME_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -146,8 +150,9 @@ def _claim_where(ledger: Ledger, filters: ClaimFilter) -> tuple[str, list[Any]]:
         clauses.append(condition)
         params += values
     if filters.speaker:
-        clauses.append("(lower(c.speaker_name) LIKE ? ESCAPE '\\' OR c.speaker_entity = ?)")
-        params += [like_pattern(filters.speaker), filters.speaker]
+        condition, values = _speaker_condition(ledger, filters.speaker)
+        clauses.append(condition)
+        params += values
     if filters.entity:
         clauses.append(
             "(c.speaker_entity = ? OR EXISTS (SELECT 1 FROM entities e WHERE e.doc = c.doc "
@@ -161,15 +166,17 @@ def _claim_where(ledger: Ledger, filters: ClaimFilter) -> tuple[str, list[Any]]:
             "WHERE cp.claim = c.id AND (p.id = ? OR p.gazetteer_id = ? OR lower(p.name) = lower(?)))"
         )
         params += [filters.place] * 3
-    when = "COALESCE(c.as_of, d.published_date)"
+    # c.dated = as_of, else the document's publication date (migration 0004). Each period test
+    # comes with a plain range on c.dated that it implies (ISO prefixes hold only digits and
+    # "-", which sort below "~"), so the date indexes can narrow the rows first.
     if filters.since:
-        since = check_iso_prefix(filters.since, "since")
-        clauses.append(f"({when} IS NOT NULL AND {when} >= substr(?, 1, length({when})))")
-        params.append(since)
+        since = check_iso_prefix(filters.since, "since") or filters.since
+        clauses.append("(c.dated >= ? AND c.dated >= substr(?, 1, length(c.dated)))")
+        params += [since[:4], since]
     if filters.until:
-        until = check_iso_prefix(filters.until, "until")
-        clauses.append(f"({when} IS NOT NULL AND substr({when}, 1, length(?)) <= ?)")
-        params += [until, until]
+        until = check_iso_prefix(filters.until, "until") or filters.until
+        clauses.append("(c.dated <= ? AND substr(c.dated, 1, length(?)) <= ?)")
+        params += [until + "~", until, until]
     if filters.metric:
         clauses.append("c.metric = ?")
         params.append(filters.metric)
@@ -180,6 +187,56 @@ def _claim_where(ledger: Ledger, filters: ClaimFilter) -> tuple[str, list[Any]]:
         clauses.append("c.doc = ?")
         params.append(filters.doc)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a speaker box (letters and digits; punctuation and "_" separate words)."""
+    return _NAME_WORD.findall(text)[:8]
+
+
+def _speaker_condition(ledger: Ledger, speaker: str) -> tuple[str, list[Any]]:
+    """Claims whose speaker's name has a word beginning with each word typed ("whit" finds
+    "Dana W. Whitfield"), through the full-text index; or whose speaker entity id is ``speaker``."""
+    words = name_words(speaker)
+    if not words:
+        return "c.speaker_entity = ?", [speaker]
+    if ledger.dialect == "sqlite":
+        # FTS5 column filter with prefix terms: only the speaker_name column of claims_fts
+        name = "c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
+        name_params: list[Any] = [_speaker_match(words)]
+    elif ledger.dialect == "postgres":
+        # the backend's own tsvector expression (GIN index claims_fts), queried with prefixes;
+        # it also covers the claim text, so the LIKE recheck below keeps speaker names only
+        from claimledger.store.postgres import TS_CONFIG
+
+        expression = ledger.fts_condition("claims", speaker, alias="c")[0].rsplit(" @@ ", 1)[0]
+        name = f"{expression} @@ to_tsquery('{TS_CONFIG}', ?)"
+        name_params = [" & ".join(f"{w.lower()}:*" for w in words)]
+    else:
+        name, name_params = "1 = 1", []
+    checks = " AND ".join("lower(c.speaker_name) LIKE ? ESCAPE '\\'" for _ in words)
+    return (f"(({name} AND {checks}) OR c.speaker_entity = ?)",
+            [*name_params, *(like_pattern(w) for w in words), speaker])
+
+
+def _speaker_match(words: list[str]) -> str:
+    return "speaker_name : (" + " ".join(f'"{w}"*' for w in words) + ")"
+
+
+def _fts_matches(ledger: Ledger, filters: ClaimFilter) -> int | None:
+    """How many claims the full-text part of ``filters`` (text, speaker name) matches, from the
+    SQLite index alone; None when there is no such part or the backend is not SQLite."""
+    if ledger.dialect != "sqlite":
+        return None
+    parts = []
+    if filters.text:
+        parts.append(fts_query(filters.text) or '""')
+    if filters.speaker and name_words(filters.speaker):
+        parts.append(_speaker_match(name_words(filters.speaker)))
+    if not parts:
+        return None
+    match = " AND ".join(f"({p})" for p in parts)
+    return int(ledger.query("SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ?", (match,))[0]["n"])
 
 
 def _claim_record(ledger: Ledger, row: dict[str, Any]) -> dict[str, Any]:
@@ -193,15 +250,27 @@ def list_claims(
 ) -> list[dict[str, Any]]:
     """Claims matching ``filters`` as contract records plus ``document`` (source, title, date).
 
-    Newest first: by the claim's ``as_of`` (else its document's publication date), then id.
+    Newest first: by ``claims.dated`` (the claim's ``as_of``, else its document's publication
+    date), then id; claims with no date at all come last.
     """
     filters = filters or ClaimFilter()
     where, params = _claim_where(ledger, filters)
     limit, offset = _page(limit, offset)
+    hint = ""
+    if ledger.dialect == "sqlite":
+        order = "c.dated DESC, c.id"  # SQLite puts NULL last when descending
+        # a common word: walk the date index newest first and stop at a full page, instead of
+        # sorting every match; only when no other filter could make the walk long
+        narrow = (filters.entity, filters.place, filters.metric, filters.doc, filters.min_checkworthy)
+        if all(v in (None, "") for v in narrow):
+            matches = _fts_matches(ledger, filters)
+            if matches is not None and matches > WALK_ABOVE:
+                hint = " INDEXED BY claims_dated"
+    else:
+        order = "c.dated DESC NULLS LAST, c.id"
     rows = ledger.query(
-        f"SELECT c.*, {_DOC_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc{where} "
-        "ORDER BY COALESCE(c.as_of, d.published_date, '') DESC, d.published_date DESC, c.id "
-        "LIMIT ? OFFSET ?",
+        f"SELECT c.*, {_DOC_COLUMNS} FROM claims c" + hint + f" JOIN documents d ON d.id = c.doc{where} "
+        "ORDER BY " + order + " LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     return [_claim_record(ledger, row) for row in rows]
@@ -209,9 +278,12 @@ def list_claims(
 
 def count_claims(ledger: Ledger, filters: ClaimFilter | None = None) -> int:
     """How many claims match ``filters``."""
-    where, params = _claim_where(ledger, filters or ClaimFilter())
-    rows = ledger.query(f"SELECT count(*) AS n FROM claims c JOIN documents d ON d.id = c.doc{where}", params)
-    return int(rows[0]["n"])
+    filters = filters or ClaimFilter()
+    if filters.text and filters == ClaimFilter(text=filters.text):
+        # words alone: the full-text index counts without touching the claims table
+        return ledger.fts_count("claims", filters.text) if fts_query(filters.text) else 0
+    where, params = _claim_where(ledger, filters)
+    return int(ledger.query(f"SELECT count(*) AS n FROM claims c{where}", params)[0]["n"])
 
 
 def get_claim(ledger: Ledger, claim_id: str) -> dict[str, Any]:
@@ -511,8 +583,11 @@ def list_metrics(
 def metric_points(ledger: Ledger, metric: str, *, limit: int = 500) -> list[dict[str, Any]]:
     """Every value of one metric over time: the claim, its first quantity and the source.
 
-    A plain reading of the ledger, used when the link stage offers no timeline of its own.
+    A plain reading of the ledger, used when the link stage offers no timeline of its own. Oldest
+    first by ``claims.dated`` (the claim's ``as_of``, else its document's date; undated first),
+    then claim id: the order of the index ``claims(metric, dated)``.
     """
+    order = "c.dated, c.id" if ledger.dialect == "sqlite" else "c.dated NULLS FIRST, c.id"
     rows = ledger.query(
         "SELECT c.id AS claim, c.text AS claim_text, c.speaker_name AS speaker, "
         "COALESCE(c.as_of, q.as_of, d.published_date) AS as_of, c.doc AS doc, d.source AS source, "
@@ -521,7 +596,7 @@ def metric_points(ledger: Ledger, metric: str, *, limit: int = 500) -> list[dict
         "FROM claims c JOIN documents d ON d.id = c.doc "
         "LEFT JOIN claim_quantities cq ON cq.claim = c.id AND cq.seq = 0 "
         "LEFT JOIN quantities q ON q.id = cq.quantity "
-        "WHERE c.metric = ? ORDER BY COALESCE(c.as_of, q.as_of, d.published_date, ''), c.id LIMIT ?",
+        "WHERE c.metric = ? ORDER BY " + order + " LIMIT ?",
         (metric, _page(limit, 0)[0]),
     )
     return [dict(r) for r in rows]
