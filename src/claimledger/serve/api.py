@@ -538,7 +538,7 @@ def create_app(settings: Settings, *, web: bool = True, ingester: Ingester | Non
     def conflicts(request: Request, db: Read, metric: Text = None, limit: Limit = 50,
                   offset: Offset = 0) -> dict[str, Any]:
         items = queries.list_links(db, relation="contradict", metric=metric, limit=limit, offset=offset)
-        return page(request, items, queries.count_links(db, relation="contradict"), limit, offset)
+        return page(request, items, queries.count_links(db, relation="contradict", metric=metric), limit, offset)
 
     @app.get("/api/links", tags=["links"], summary="Links between claims (agree, contradict, update, ...)")
     def links(request: Request, db: Read,

@@ -631,11 +631,20 @@ def list_links(
     return out
 
 
-def count_links(ledger: Ledger, *, relation: str | None = None) -> int:
-    """How many links (of one relation)."""
+def count_links(ledger: Ledger, *, relation: str | None = None, metric: str | None = None) -> int:
+    """How many links (of one relation; touching a claim of one metric)."""
+    clauses: list[str] = []
+    params: list[Any] = []
     if relation:
-        return int(ledger.query("SELECT count(*) AS n FROM links WHERE relation = ?", (relation,))[0]["n"])
-    return int(ledger.query("SELECT count(*) AS n FROM links")[0]["n"])
+        clauses.append("l.relation = ?")
+        params.append(relation)
+    if metric:
+        clauses.append(
+            "(l.a IN (SELECT id FROM claims WHERE metric = ?) OR l.b IN (SELECT id FROM claims WHERE metric = ?))"
+        )
+        params += [metric, metric]
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    return int(ledger.query("SELECT count(*) AS n FROM links l" + where, params)[0]["n"])
 
 
 def _claim_brief(ledger: Ledger, claim_id: str) -> dict[str, Any] | None:
