@@ -5,25 +5,9 @@ Usage: .venv/bin/python bench/climate_fever.py [--datasets PATH] [--fast]
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from claimledger.evaluation import DatasetMissing, climate_fever, find_datasets, format_table
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--datasets", default=None, help="Folder of the datasets [default: ../shared/datasets].")
-    parser.add_argument("--fast", action="store_true", help="A small deterministic subset.")
-    args = parser.parse_args()
-    try:
-        scores = climate_fever.measure(find_datasets(args.datasets), fast=args.fast)
-    except DatasetMissing as exc:
-        print(f"skipped: {exc}")
-        return 0
-    print(format_table(scores))
-    return 0
-
+from claimledger.evaluation.runner import bench_main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(bench_main("climate_fever", __doc__ or ""))

@@ -68,3 +68,23 @@ def run(
             if echo:
                 echo(traceback.format_exc())
     return outcome
+
+
+def bench_main(name: str, description: str, argv: list[str] | None = None) -> int:
+    """Command line of one ``bench/<name>.py`` script: ``--datasets PATH``, ``--fast``; one table."""
+    import argparse
+
+    from claimledger.evaluation import find_datasets, format_table
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--datasets", default=None, help="Folder of the datasets [default: ../shared/datasets].")
+    parser.add_argument("--fast", action="store_true", help="A small deterministic subset (the CI gate's).")
+    args = parser.parse_args(argv)
+    module = importlib.import_module(f"{package.__name__}.{name}")
+    try:
+        scores = module.measure(find_datasets(args.datasets), fast=args.fast)
+    except DatasetMissing as exc:
+        print(f"skipped: {exc}")
+        return 0
+    print(format_table(scores))
+    return 0
