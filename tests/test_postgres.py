@@ -183,6 +183,8 @@ def test_full_text_search_hook(pg_url: str, tmp_path: Path) -> None:
             ledger.write([_processed()])
             assert ledger.fts_claims("containers VELMORA") == ["clm_a"]
             assert ledger.fts_claims("containers submarine") == []
+            assert ledger.fts_claims("containers submarine", any_word=True) == ["clm_a"]
+            assert ledger.fts_claims("submarine | (torpedo)", any_word=True) == []
             assert ledger.fts_count("claims", "containers velmora") == 1
             assert ledger.fts_count("claims", "submarine") == 0
             assert ledger.fts_count("documents", "dockworkers") == 1

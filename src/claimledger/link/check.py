@@ -131,18 +131,7 @@ def _fulltext(ledger: Ledger, text: str) -> list[str]:
     content = [w for w in re.findall(r"\w+", text.lower()) if w not in statements.STOP and len(w) > 2][:24]
     if not content:
         return []
-    if ledger.dialect == "sqlite":
-        match = " OR ".join(f'"{w}"' for w in content)
-        rows = ledger.query(
-            "SELECT c.id FROM claims_fts f JOIN claims c ON c.rowid = f.rowid WHERE claims_fts MATCH ? "
-            "ORDER BY f.rank LIMIT ?", (match, RETRIEVE),
-        )
-        return [r["id"] for r in rows]
-    found: list[str] = []
-    for word in content[:8]:
-        found += [r["id"] for r in ledger.query(
-            "SELECT id FROM claims WHERE lower(text) LIKE ? LIMIT ?", (f"%{word}%", RETRIEVE // 4))]
-    return found
+    return ledger.fts_claims(" ".join(content), limit=RETRIEVE, any_word=True)
 
 
 def _nearest(ledger: Ledger, views: list[ClaimView], text: str, encoder: str | None) -> list[int]:

@@ -211,8 +211,9 @@ class Ledger(abc.ABC):
         documents, referred to as ``alias`` when given) containing every word of ``query``."""
 
     @abc.abstractmethod
-    def fts_claims(self, query: str, *, limit: int = 50) -> list[str]:
-        """Ids of the claims containing every word of ``query``, best match first."""
+    def fts_claims(self, query: str, *, limit: int = 50, any_word: bool = False) -> list[str]:
+        """Ids of the claims containing every word of ``query`` (any word with ``any_word``),
+        best match first."""
 
     @abc.abstractmethod
     def fts_count(self, table: str, query: str) -> int:

@@ -130,12 +130,19 @@ class PostgresLedger(Ledger):
             expression = _qualify(expression, alias)
         return f"{expression} @@ plainto_tsquery('{TS_CONFIG}', ?)", [query]
 
-    def fts_claims(self, query: str, *, limit: int = 50) -> list[str]:
-        """Ids of the claims matching every word of ``query``, best match first."""
+    def fts_claims(self, query: str, *, limit: int = 50, any_word: bool = False) -> list[str]:
+        """Ids of the claims matching every word of ``query`` (or any), best match first."""
         expression = FTS_EXPRESSIONS["claims"]
+        if any_word:  # words only (\w+), joined with the tsquery OR: no user syntax reaches the parser
+            words = re.findall(r"\w+", query)
+            if not words:
+                return []
+            tsquery, query = f"to_tsquery('{TS_CONFIG}', ?)", " | ".join(words)
+        else:
+            tsquery = f"plainto_tsquery('{TS_CONFIG}', ?)"
         rows = self.query(
-            f"SELECT id FROM claims WHERE {expression} @@ plainto_tsquery('{TS_CONFIG}', ?) "
-            f"ORDER BY ts_rank({expression}, plainto_tsquery('{TS_CONFIG}', ?)) DESC, id LIMIT ?",
+            f"SELECT id FROM claims WHERE {expression} @@ {tsquery} "
+            f"ORDER BY ts_rank({expression}, {tsquery}) DESC, id LIMIT ?",
             (query, query, int(limit)),
         )
         return [row["id"] for row in rows]

@@ -13,10 +13,11 @@ from claimledger.store.base import Ledger
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def fts5_match(query: str) -> str | None:
-    """A safe FTS5 MATCH expression: every word quoted, all required; None when there is no word."""
+def fts5_match(query: str, *, any_word: bool = False) -> str | None:
+    """A safe FTS5 MATCH expression: every word quoted, all required (or any, with ``any_word``);
+    None when there is no word."""
     words = _WORD.findall(query)
-    return " ".join(f'"{word}"' for word in words) if words else None
+    return (" OR " if any_word else " ").join(f'"{word}"' for word in words) if words else None
 
 
 class SQLiteLedger(Ledger):
@@ -61,9 +62,9 @@ class SQLiteLedger(Ledger):
             return "1 = 0", []
         return f"{alias or table}.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)", [match]
 
-    def fts_claims(self, query: str, *, limit: int = 50) -> list[str]:
-        """Ids of the claims holding every word of ``query``, best BM25 rank first."""
-        match = fts5_match(query)
+    def fts_claims(self, query: str, *, limit: int = 50, any_word: bool = False) -> list[str]:
+        """Ids of the claims holding every word of ``query`` (or any), best BM25 rank first."""
+        match = fts5_match(query, any_word=any_word)
         if match is None:
             return []
         rows = self.query(
