@@ -331,3 +331,52 @@ def test_statement_paragraph_after_a_colon_cue(nlp: Any) -> None:
     quote = _by_text(found, "The bridge will reopen in May")
     assert quote.speaker.name == "Lena Okafor" and quote.cue == "said"
     assert not any("Council members" in q.text for q in found)  # only the one paragraph
+
+
+def test_signature_on_the_quote_line(nlp: Any) -> None:
+    # fictional reader voices: "quote" ― Name on the same line (horizontal bar, no-break space)
+    text = ("Readers wrote to us about the bridge.\n\n"
+            "\u201cThe new bridge took far too long and cost twice the estimate.\u201d\u2015 Marta Ruiz \n"
+            "\u201cI walk across it every morning and it makes me happy.\u201d \u2015\u00a0Tom Adler.\n")
+    found = _quotes(nlp, text)
+    assert _by_text(found, "The new bridge took far too long").speaker.name == "Marta Ruiz"
+    assert _by_text(found, "I walk across it every morning").speaker.name == "Tom Adler"
+    # text after the dash that goes on as a sentence is not a signature
+    plain = text.replace("\u2015 Marta Ruiz", "\u2015 Many readers agreed with that view and wrote again")
+    assert _by_text(_quotes(nlp, plain), "The new bridge took far too long").speaker.name is None
+
+
+def test_closing_mark_used_as_opener_starts_a_quote() -> None:
+    text = "\u201dThe ferry will run all winter,\u201d the captain said."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["The ferry will run all winter,"]
+
+
+def test_finding_introduced_by_in_a_poll_is_the_polls(nlp: Any) -> None:
+    text = ("Voters are split over the ferry plan.\n\n"
+            "In the latest harbour council survey, residents backed the plan by a wide margin.\n\n"
+            "In March, the mayor opened the new pier.\n")
+    found = _quotes(nlp, text)
+    finding = _by_text(found, "residents backed the plan by a wide margin")
+    assert finding.speaker.description == "the latest harbour council survey"
+    assert not any("the mayor opened" in q.text for q in found)  # a date is not a source
+
+
+def test_gerund_after_a_preposition_takes_the_main_subject(nlp: Any) -> None:
+    text = "Mayor Lena Okafor opened the meeting by saying the harbour would reopen in May.\n"
+    quote = _by_text(_quotes(nlp, text), "the harbour would reopen in May")
+    assert quote.speaker.name == "Lena Okafor"
+    # "fined her for saying": the one who fined did not say it
+    other = "Council member Ivo Brandt fined the mayor for saying the harbour would reopen in May.\n"
+    assert all(q.speaker.name != "Ivo Brandt" for q in _quotes(nlp, other))
+
+
+def test_headline_speaker_before_a_colon(nlp: Any) -> None:
+    # fictional headlines
+    text = "Lena Okafor: The harbour will reopen before the summer season.\n\nThe mayor spoke on Monday.\n"
+    quote = _by_text(_quotes(nlp, text), "The harbour will reopen before the summer season")
+    assert quote.speaker.name == "Lena Okafor" and quote.cue == ":"
+    survey = "Survey: Most residents back the ferry plan.\n\nThe council met on Monday.\n"
+    assert _by_text(_quotes(nlp, survey), "Most residents back the ferry plan").speaker.description == "Survey"
+    # a rubric is not a speaker
+    rubric = "Analysis: The harbour will reopen before the summer season.\n\nThe mayor spoke on Monday.\n"
+    assert not any("harbour will reopen" in q.text for q in _quotes(nlp, rubric))

@@ -81,6 +81,13 @@ CUE_NOUNS = frozenset({
 ADDRESSEE_LEMMAS = frozenset({"tell", "ask", "urge", "encourage", "inform", "remind", "warn", "assure"})
 # the complements of a stance or speech verb that carry its content ("called the plan a disgrace")
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "oprd"})
+# a headline "Sanders: Clinton must ..." (only the first line, a short name before the colon)
+HEADLINE_SPEAKER = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{1,40}):[ \t]+(?P<what>[^\n]+)")
+# "by saying", "after saying": the gerund shares the main verb's subject ("for"/"of" do not:
+# "fined her for saying")
+GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "since", "upon", "on"})
+# documents that state findings: "in the latest poll, ..." attributes the clause to the poll
+SOURCE_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "audit"})
 CONTENT_PREPOSITIONS = frozenset({"for", "on", "against", "about", "as", "of"})
 CONTENT_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "so", "them", "him", "her", "one"})
 SOURCE_NOUNS = frozenset({
@@ -123,7 +130,9 @@ GENERIC_LABELS = frozenset({
     "interviewer", "participant", "caller", "anchor", "narrator", "speaker", "crowd",
 })
 FROM_HEADER = re.compile(r"^From (?P<who>(?:the |our )?[A-Z][^\n:]{1,60}):\s*$", re.MULTILINE)
-SIGNATURE_LINE = re.compile(r"^[ \t]*[—–\-]{1,2}[ \t]*(?P<who>[A-Z][^\n]{1,80}?)[ \t]*$", re.MULTILINE)
+SIGNATURE_LINE = re.compile(r"^[ \t]*[—–―\-]{1,2}[ \t]*(?P<who>[A-Z][^\n]{1,80}?)[ \t]*$", re.MULTILINE)
+# the same signature on the quote's own line: '"…" ― Name' (pull quotes, epigraphs, reader voices)
+SIGNATURE_TAIL = re.compile(r"[”\"'.,]*[ \t\xa0]*[—–―]{1,2}[ \t\xa0]*(?P<who>[A-Z][^\n]{1,80}?)[ \t\xa0.]*$")
 ROLE_WORDS = frozenset({
     "president", "secretary", "minister", "commissioner", "spokesman", "spokeswoman",
     "spokesperson", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor",
@@ -479,11 +488,13 @@ class _Context:
         return None
 
     def _signature_after(self, end: int) -> tuple[Speaker, tuple[int, int]] | None:
-        """A ``— Name, Title`` line right after the quote's paragraph."""
+        """A ``— Name, Title`` signature closing the quote's line, or on the line right after it."""
         line_end = self.text.find("\n", end)
-        if line_end == -1 or self.text[end + 1:line_end].strip(" ”\"'.,"):
-            return None
-        match = SIGNATURE_LINE.match(self.text, line_end + 1)
+        match = SIGNATURE_TAIL.match(self.text, end + 1, len(self.text) if line_end == -1 else line_end)
+        if match is None:
+            if line_end == -1 or self.text[end + 1:line_end].strip(" ”\"'.,"):
+                return None
+            match = SIGNATURE_LINE.match(self.text, line_end + 1)
         if match is None:
             return None
         who = match.group("who").strip().rstrip(".")
@@ -525,6 +536,10 @@ class _Context:
         blocked = [(a.start, a.end) for a in taken] + [(p.start, p.end) for p in marked if p.kind != "partial"]
         cues = {p.cue.i for p in marked if p.cue is not None and p.kind != "partial"}
         out: list[_Pending] = []
+        headline = None if posts else self._headline(blocked)
+        if headline is not None:
+            out.append(headline)
+            blocked.append((headline.start, headline.end))
         for sent in self.parsed.sents:
             if _overlaps_any(sent.start_char, sent.end_char, posts):
                 continue
@@ -546,6 +561,8 @@ class _Context:
                     item = self._noun_cue(token, blocked)
                 elif lemma == "accord" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
                     item = self._according(token, sent, blocked)
+                elif token.lower_ == "in" and token.dep_ == "prep" and token.head.dep_ == "ROOT":
+                    item = self._in_source(token, sent, blocked)
                 else:
                     continue
                 if item is not None:
@@ -714,6 +731,50 @@ class _Context:
         if end - start < 8 or _overlaps(start, end, blocked):
             return None
         return _Pending(start, end, "indirect", cue=token, subject=objects[0], cue_text="according to",
+                        cue_span=_cue_span(token))
+
+    def _headline(self, blocked: list[tuple[int, int]]) -> _Pending | None:
+        """A headline "Sanders: Clinton must ..." or "Poll: ..." states what the named source says."""
+        match = HEADLINE_SPEAKER.match(self.text)
+        if match is None or len(match.group("what").split()) < 3:
+            return None
+        who = self.parsed.char_span(match.start("who"), match.end("who"), alignment_mode="contract")
+        colon = self.parsed.char_span(match.end("who"), match.end("who") + 1)
+        if who is None or colon is None or len(who) > 4:
+            return None
+        labels = {e.label_ for e in who.ents if e.start <= who.root.i < e.end}
+        span = (who.start_char, who.end_char)
+        if "PERSON" in labels:
+            name = self._full_name(who.text, span[0])
+            speaker = Speaker(name=name, entity=self._entity_id(name, *span))
+        elif "ORG" in labels:
+            name = _strip_the(who.text)
+            speaker = Speaker(name=name, entity=self._entity_id(name, *span))
+        elif len(who) == 1 and who.root.lemma_.lower() in ("poll", "survey", "study"):  # not "Analysis:"
+            speaker = Speaker(role=who.root.lemma_.lower(), description=who.text)
+        else:
+            return None
+        start, end = _trim(self.text, match.start("what"), match.end("what"), strip=" \t\n.")
+        if _overlaps(start, end, blocked):
+            return None
+        self._remember(span[0], speaker, None)
+        return _Pending(start, end, "indirect", cue=colon[0], cue_text=":",
+                        cue_span=(colon.start_char, colon.end_char), signature=(speaker, span))
+
+    def _in_source(self, token: Any, sent: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
+        """"In the latest poll, Clinton leads by 5 points": the finding is the poll's statement."""
+        verb = token.head
+        objects = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in SOURCE_DOCUMENTS]
+        if not objects or token.i > verb.i or verb.lemma_.lower() in SPEECH_LEMMAS:
+            return None
+        if _subject_of_own(verb) is None:
+            return None
+        p_end = max(t.idx + len(t.text) for t in token.subtree)
+        start, end = self._clip(token.idx, *_trim(self.text, p_end, sent.end_char))
+        start, end = _trim(self.text, start, end, strip=" \t\n,;:.—–-")
+        if end - start < 8 or _overlaps(start, end, blocked):
+            return None
+        return _Pending(start, end, "indirect", cue=token, subject=objects[0], cue_text="in",
                         cue_span=_cue_span(token))
 
     # 6. speakers ---------------------------------------------------------------------------------------
@@ -985,7 +1046,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if char not in '"' + OPEN_MARKS + CLOSE_MARKS:
                 continue
             if not is_open:
-                if char in OPEN_MARKS or (char == '"' and _opens(paragraph, absolute - begin)):
+                # a closing mark written where a quote opens ('said ”We ...') opens it too
+                if char in OPEN_MARKS or (char in '"”' and _opens(paragraph, absolute - begin)):
                     first_start, is_open = absolute + 1, True
                 continue
             closing = char in CLOSE_MARKS or (char in '"“' and _closes(paragraph, absolute - begin))
@@ -1050,6 +1112,9 @@ def _subject(token: Any) -> Any:
             return child if _same_line(child, token) else _left_neighbour(token)
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
         return _subject(token.head)
+    if (token.dep_ == "pcomp" and token.head.lower_ in GERUND_PREPOSITIONS
+            and token.head.head.pos_ in ("VERB", "AUX") and token.head.head.i != token.head.i):
+        return _subject(token.head.head)  # "opened the meeting by saying ...": the opener says it
     for child in token.children:  # passive "it was reported by X"
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
