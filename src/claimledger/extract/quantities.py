@@ -150,6 +150,11 @@ def quantities(
         if change is None and sentence is not None and previous[2] == sentence and previous[1] is not None \
                 and value.qualifier == "exact" and _SAME_MOVE.fullmatch(text, previous[0], found.start):
             change = previous[1]
+        elif change is None and sentence is not None and previous[2] == sentence and previous[1] is not None \
+                and value.unit is not None and value.unit == found_all[index - 1][1].unit:
+            listed = _LISTED_MOVE.fullmatch(text, previous[0], found.start)
+            if listed is not None:  # "Acme was down 2.3%, Bolt by 2.6%": the move of the list
+                change, counted = previous[1], listed.group("name")
         if previous[2] == sentence and sentence is not None and index and value.unit is not None \
                 and _CONVERSION.fullmatch(text, previous[0], found.start):
             before = found_all[index - 1][1]  # "more than 100 kilometers (60 miles)": one figure restated
@@ -198,6 +203,8 @@ def _found_quantities(
                 continue
             counted = _counted(span, found, text)
             change = _change(span, found, text)
+            if change is not None and (counted is None or span[0].text[:1] in "+-−"):
+                counted = _named_mover(span) or counted
             sentence = span.sent
             as_of = _as_of(sentence.start_char, sentence.end_char, found, times)
             place = _place(sentence.start_char, sentence.end_char, found, places)
@@ -217,6 +224,9 @@ def _own_noun(text: str, found: Found, counted: str | None) -> bool:
 
 # the same move stated twice: "lost 190 points, or 0.6%" (the level after "to" is not a change)
 _SAME_MOVE = re.compile(r"\s*,?\s*(?:or|and)\s+|(?:\s+[a-z-]+){1,2}\s*,?\s*or\s+", re.IGNORECASE)
+# the next name of a list of moves, its verb left out: ", Bolt by 2.6%", " and Cora 1%"
+_LISTED_MOVE = re.compile(r"(?:\s*,\s*|\s*,?\s+and\s+)(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})"
+                          r"\s+(?:by\s+)?")
 # a figure restated in another unit right after it: "(60 miles)", "(224 kW / 300 PS)"
 _CONVERSION = re.compile(r"\s*[(/]\s*|\s*/\s*")
 _ELLIPSIS_OR = re.compile(r"-?\s*(?:or|and|to)\s+$")
@@ -801,9 +811,48 @@ def _referent(token: Any, span: Any) -> str | None:
                         return _phrase(child, exclude=span)
                     if head.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and head.head.pos_ in ("NOUN", "PROPN"):
                         return _phrase(head.head, exclude=span)  # "Acme, which has 5 million users"
+            thing = _thing_traded(head, current, span)
+            if thing is not None:
+                return thing
             if current.dep_ in ("nsubj", "nsubjpass") or head.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
                 return None
         current = head
+    return None
+
+
+def _named_mover(span: Any) -> str | None:
+    """The name written right before a move in a market summary: "Dow +0.2%", "Acme up 4%"."""
+    doc = span.doc
+    index = span.start - 1
+    while index >= 0 and index >= span.start - 2 and doc[index].lower_ in ("up", "down", "+", "-", "−"):
+        index -= 1
+    if index < 0 or (index == span.start - 1 and span[0].text[:1] not in "+-−"):
+        return None  # the name must be followed by a sign or by "up"/"down"
+    token = doc[index]
+    if token.pos_ == "PROPN" and token.ent_type_ not in ("DATE", "TIME") and not token.like_num:
+        return _phrase(token, exclude=span)
+    return None
+
+
+def _thing_traded(verb: Any, current: Any, span: Any) -> str | None:
+    """With no named subject, what the figure is about when the verb says it: a price or a change
+    "for"/"by" the figure is about the verb's object ("get the lamp for $40", "boost the range by
+    35 miles"); a sum paid is about what it pays "for" ("paid $9,000 for a new roof")."""
+    if current.dep_ == "prep" and current.lower_ in ("for", "by"):
+        role = "dobj"
+    elif current.dep_ in ("dobj", "obj"):
+        role = "for"
+    else:
+        return None
+    for child in verb.children:
+        if span.start <= child.i < span.end or child.like_num:
+            continue
+        if role == "dobj" and child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+            return _phrase(child, exclude=span)
+        if role == "for" and child.dep_ == "prep" and child.lower_ == "for" and child.i > current.i:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
+                return _phrase(pobj)
     return None
 
 
@@ -899,11 +948,13 @@ def _change(span: Any, found: Found, text: str) -> Change:
             return "up"
         if found.value.value < 0 and text[found.start] in "-−":  # "FTSE -0.6%"
             return "down"
-    if re.search(r"\b(?:up|higher)\s+(?:by\s+)?$", before):
+    if re.search(r"\b(?:up|higher)\s+(?:by\s+)?$", before) and not _PHRASAL_UP.search(before):
         return "up"
     if re.search(r"\b(?:down|lower|off)\s+(?:by\s+)?$", before):
         return "down"
-    after = re.match(r"^\s+(?P<word>higher|lower|up|down)\b", text[found.end:found.end + 10].lower())
+    # "(16,369.03 up 58.06 points)": the level before a move is not itself the move
+    after = re.match(r"^\s+(?P<word>higher|lower|up|down)\b(?!\s+(?:by\s+)?[$€£]?[0-9])",
+                     text[found.end:found.end + 16].lower())
     if after is not None:
         return "up" if after.group("word") in ("higher", "up") else "down"
     last = span[-1]
@@ -911,6 +962,8 @@ def _change(span: Any, found: Found, text: str) -> Change:
         last = span.root
         if last.lower_ == "per":
             return _direction(last.head) if last.head.pos_ in ("VERB", "ADV", "ADJ") else None
+    if last.dep_ == "appos" and span.start <= last.head.i < span.end:  # "2 degrees Celsius"
+        last = last.head
     head = last.head
     if head.i > last.i and head.pos_ == "NOUN":  # "a 5% increase"
         direction = _direction(head)
@@ -931,7 +984,16 @@ def _change(span: Any, found: Found, text: str) -> Change:
     return None
 
 
+# "gave up 517 yards", "racked up 30 points": a verb with "up" that says nothing of a rise
+_PHRASAL_UP = re.compile(r"\b(?:gave|give|gives|giving|given|racked|rack|racks|racking|picked|pick|picks|"
+                         r"made|make|makes|making|set|sets|setting|took|take|takes|taking|signed|sign|"
+                         r"signs|used|use|uses|ended|end|ends|ending|wound|summed|put|puts|putting)\s+up\s+$")
+
+
 def _direction(token: Any) -> Change:
+    for child in token.children:  # "revised upward by $30 million"
+        if child.dep_ == "advmod" and child.lower_ in ("upward", "upwards", "downward", "downwards"):
+            return "up" if child.lower_.startswith("up") else "down"
     lemma = token.lemma_.lower()
     if lemma in UP_WORDS or token.lower_ in UP_WORDS:
         return "up"

@@ -1,0 +1,70 @@
+"""Rules added in the third NewsQuant round (issue 3): what a price, a paid sum or a change "by"
+a figure is about, the name before a market move, and "up" that is no rise.
+
+Every sentence here is made up for the test (fictional shops, teams and figures)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimledger.extract.quantities import quantities
+from claimledger.extract.times import times
+from claimledger.model import Document, Published, Quantity
+
+
+def run(nlp: Any, text: str) -> dict[str, Quantity]:
+    doc = Document(id="doc_rules3", source="test", text=text, published=Published("2022-05-06", "day"))
+    parsed = nlp(text)
+    found = list(quantities(doc, parsed, list(times(doc, parsed)), []))
+    for quantity in found:
+        assert text[quantity.start:quantity.end] == quantity.text
+    return {q.text: q for q in found}
+
+
+def test_a_price_or_a_change_by_a_figure_is_about_the_verbs_object(nlp: Any) -> None:
+    found = run(nlp, "It will also widen the cargo bay by about 12 metres.")
+    assert found["about 12 metres"].counted == "cargo bay"
+    found = run(nlp, "Get the Velvet Reading Lamp at Brightly Home for $48.10.")
+    assert "Lamp" in (found["$48.10"].counted or "")
+
+
+def test_a_sum_paid_is_about_what_it_pays_for(nlp: Any) -> None:
+    found = run(nlp, "Last spring, I paid $21,400 for a heat pump.")
+    assert found["$21,400"].counted == "heat pump"
+    # a named subject still comes first
+    found = run(nlp, "The Morrow council paid $8,000 for new benches.")
+    assert found["$8,000"].counted == "Morrow council"
+
+
+def test_a_name_before_a_signed_move_is_what_moved(nlp: Any) -> None:
+    found = run(nlp, "At the close in Vell: Harbex +0.7% Tomsa -1.2%.")
+    assert found["0.7%"].change == "up" and found["0.7%"].counted == "Harbex"
+    assert found["-1.2%"].change == "down" and found["-1.2%"].counted == "Tomsa"
+
+
+def test_up_that_is_no_rise_and_a_level_before_a_move(nlp: Any) -> None:
+    found = run(nlp, "The Greyford defence gave up 402 passing yards on Sunday.")
+    assert found["402"].change is None
+    found = run(nlp, "Coral Exchange index (8,211.40 up 31.2 points).")
+    assert found["8,211.40"].change is None
+    assert found["31.2 points"].change == "up"
+    found = run(nlp, "Shares of Pellam were up 6% on the news.")
+    assert found["6%"].change == "up"
+
+
+def test_a_range_moved_by_in_a_named_scale_and_a_revision_upward(nlp: Any) -> None:
+    found = run(nlp, "Lake temperatures dropped by 2 to 2.5 degrees Celsius over the decade.")
+    assert found["2 to 2.5 degrees Celsius"].change == "down"
+    found = run(nlp, "Operating profit was revised upward by $30 million.")
+    assert found["$30 million"].change == "up"
+    found = run(nlp, "The forecast was revised downward by 4%.")
+    assert found["4%"].change == "down"
+
+
+def test_a_list_of_moves_with_the_verb_left_out(nlp: Any) -> None:
+    found = run(nlp, "Shares of Ostrel were down 2.1%, Quanby by 3.4% and Lumo Retail was down 0.8%.")
+    assert found["3.4%"].change == "down" and found["3.4%"].counted == "Quanby"
+    # a figure in another unit is not part of the list
+    found = run(nlp, "Ostrel was down 2.1%, Quanby 40 staff on Monday.")
+    assert found["40"].change is None
+
