@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 
 from claimledger.errors import InputError
 from claimledger.ingest import RawInput, RawKind, RawMeta, failure, feeds, files, jsonl, urls, warc
-from claimledger.ingest.sniff import HEAD_BYTES, Sniffed, binary_label, by_suffix, sniff
+from claimledger.ingest.sniff import HEAD_BYTES, Sniffed, binary_label, by_suffix, content_type, sniff
 from claimledger.ingest.streams import CONTAINER_FACTOR, GzipCapped, peek, read_capped
 from claimledger.settings import Settings
 
@@ -101,7 +101,7 @@ def from_url(url: str, settings: Settings) -> Iterator[RawInput]:
     except InputError as exc:
         yield failure(url, str(exc))
         return
-    mime, charset = _content_type(fetched.content_type)
+    mime, charset = content_type(fetched.content_type)
     meta = RawMeta(url=fetched.url)
     claimed = _mime_kind(mime) or by_suffix(fetched.url.split("?", 1)[0])
     yield from from_stream(url, io.BytesIO(fetched.data), settings, claimed=claimed, meta=meta,
@@ -185,16 +185,6 @@ def _guarded(source: str, items: Iterator[RawInput]) -> Iterator[RawInput]:
         yield failure(source, str(exc) or "truncated input: ends too early")
     except (OSError, ValueError, RecursionError, MemoryError) as exc:
         yield failure(source, f"unreadable: {type(exc).__name__}: {exc}")
-
-
-def _content_type(value: str) -> tuple[str, str | None]:
-    mime, _, params = value.partition(";")
-    charset = None
-    for param in params.split(";"):
-        key, _, val = param.partition("=")
-        if key.strip().lower() == "charset" and val.strip():
-            charset = val.strip().strip("\"'")
-    return mime.strip().lower(), charset
 
 
 def _mime_kind(mime: str) -> Sniffed | None:

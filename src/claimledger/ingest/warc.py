@@ -18,7 +18,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from claimledger.errors import InputTooLarge
 from claimledger.ingest import RawInput, RawKind, RawMeta, failure
-from claimledger.ingest.sniff import binary_label, sniff
+from claimledger.ingest.sniff import binary_label, content_type, sniff
 from claimledger.ingest.streams import read_capped
 
 DOCUMENT_TYPES: dict[str, RawKind] = {
@@ -129,10 +129,10 @@ def _from_record(source: str, number: int, record: Any, limit: int) -> RawInput 
         status = http.get_statuscode() or ""
         if not status.startswith("2"):
             return None
-        content_type = http.get_header("Content-Type") or ""
+        header = http.get_header("Content-Type") or ""
     else:
-        content_type = headers.get_header("Content-Type") or ""
-    mime, charset = _content_type(content_type)
+        header = headers.get_header("Content-Type") or ""
+    mime, charset = content_type(header)
     if mime and mime not in DOCUMENT_TYPES:
         return None
     try:
@@ -172,16 +172,6 @@ def _payload(record: Any) -> BinaryIO:
         return BufferedReader(record.raw_stream, decomp_type=encoding,  # type: ignore[no-any-return]
                               block_size=BLOCK_SIZE)
     return record.raw_stream  # type: ignore[no-any-return]
-
-
-def _content_type(value: str) -> tuple[str, str | None]:
-    mime, _, params = value.partition(";")
-    charset = None
-    for param in params.split(";"):
-        key, _, val = param.partition("=")
-        if key.strip().lower() == "charset" and val.strip():
-            charset = val.strip().strip("\"'")
-    return mime.strip().lower(), charset
 
 
 def _reason(exc: BaseException) -> str:
