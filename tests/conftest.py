@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,35 @@ from claimledger.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 DATASETS = (ROOT.parent / "shared" / "datasets").resolve()
+PG_SERVER = os.environ.get("CLAIMLEDGER_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
+
+
+@contextlib.contextmanager
+def postgres_database(prefix: str = "claimledger_test") -> Iterator[str]:
+    """A fresh, uniquely named PostgreSQL database (its URL), dropped afterwards.
+
+    Skips the test with the reason when psycopg is missing or no server answers on PG_SERVER.
+    """
+    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'claimledger[postgres]')")
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    try:
+        admin = psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=3)
+    except psycopg.Error as exc:
+        pytest.skip(f"no PostgreSQL server reachable at {PG_SERVER} ({str(exc).strip().splitlines()[0]})")
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{PG_SERVER}/{name}"
+    finally:
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=3) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for one test."""
+    with postgres_database() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,44 +2,27 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from claimledger.store import open_ledger, queries
+from conftest import postgres_database
 from test_api_corpus import corpus
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'claimledger[postgres]')")
 
 pytestmark = pytest.mark.postgres
 
-SERVER = os.environ.get("CLAIMLEDGER_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
-
-
-def _admin() -> Any:
-    try:
-        return psycopg.connect(f"{SERVER}/postgres", autocommit=True, connect_timeout=3)
-    except psycopg.Error as exc:
-        pytest.skip(f"no PostgreSQL server reachable at {SERVER} ({str(exc).strip().splitlines()[0]})")
-
-
 @pytest.fixture(scope="module")
 def pg_ledger() -> Iterator[Any]:
-    name = f"claimledger_api_{uuid.uuid4().hex[:12]}"
-    with _admin() as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
+    with postgres_database("claimledger_api") as url:
         items, links = corpus()
-        with open_ledger(f"{SERVER}/{name}") as ledger:
+        with open_ledger(url) as ledger:
             ledger.write(items)
             ledger.replace_links(links)
             yield ledger
-    finally:
-        with _admin() as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.mark.parametrize(("filters", "expected"), [

@@ -8,10 +8,7 @@ fictional, written for these tests.
 from __future__ import annotations
 
 import json
-import os
 import threading
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,29 +38,6 @@ from claimledger.store.base import Ledger
 psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'claimledger[postgres]')")
 
 pytestmark = pytest.mark.postgres
-
-SERVER = os.environ.get("CLAIMLEDGER_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
-
-
-def _admin() -> Any:
-    try:
-        return psycopg.connect(f"{SERVER}/postgres", autocommit=True, connect_timeout=3)
-    except psycopg.Error as exc:
-        pytest.skip(f"no PostgreSQL server reachable at {SERVER} ({str(exc).strip().splitlines()[0]})")
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh, uniquely named database; dropped after the test."""
-    name = f"claimledger_test_{uuid.uuid4().hex[:12]}"
-    with _admin() as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{SERVER}/{name}"
-    finally:
-        with _admin() as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
 
 TEXT = (
     "Harbor officials said on Tuesday that 1,250 containers had passed through the port of Velmora "

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ import pytest
 
 from claimledger.store import open_ledger
 from claimledger.store import queries as q
+from conftest import postgres_database
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
@@ -39,20 +39,8 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield str(tmp_path / "bench.db")
         return
-    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed")
-    server = "postgresql://postgres@127.0.0.1:5432"
-    name = f"claimledger_test_{uuid.uuid4().hex[:12]}"
-    try:
-        admin = psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=3)
-    except psycopg.Error as exc:
-        pytest.skip(f"no PostgreSQL server reachable at {server} ({str(exc).strip().splitlines()[0]})")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{server}/{name}"
-    finally:
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with postgres_database() as pg:
+        yield pg
 
 
 def _name_has_prefixes(name: str | None, typed: str) -> bool:
