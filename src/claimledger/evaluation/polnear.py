@@ -12,6 +12,7 @@ Protocol (the dataset README's suggestion, made precise here):
   and a gold content is found when some prediction overlaps it (no one-to-one pairing);
 - **source**: a predicted source is right when its attribution is matched and its source span
   overlaps the gold Source span; P over predictions with a source, R over gold with a Source;
+- the parts of a split quote are one prediction (see :func:`predict`);
 - **cue**: accuracy over matched pairs that have a gold Cue (predicted cue span overlaps it).
 
 The reference numbers are BBC Citron's (trained on PARC 3.0, a sister corpus): 0.83 content
@@ -160,17 +161,32 @@ def articles(folder: Path, fast: bool = False) -> Iterator[tuple[str, str, list[
 
 
 def predict(text: str, parsed: Any, doc_id: str = "polnear") -> list[Predicted]:
-    """Our attributions of one text (given its spaCy parse), as spans."""
+    """Our attributions of one text (given its spaCy parse), as spans.
+
+    The parts of one split statement ('"...," she said. "..."', chained by ``follows``) are one
+    prediction with a discontinuous content, as PolNeAR annotates them; its source and cue are
+    the first ones the parts name.
+    """
     from claimledger.extract.attribution import attributions
     from claimledger.model import Document
 
     document = Document(id=doc_id, source=doc_id, text=text)
+    items = attributions(document, parsed)
+    by_span = {(a.start, a.end): a for a in items}
+    groups: dict[tuple[int, int], list[Any]] = {}
+    for item in items:
+        first = item
+        while first.follows is not None and first.follows in by_span:
+            first = by_span[first.follows]
+        groups.setdefault((first.start, first.end), []).append(item)
     out = []
-    for item in attributions(document, parsed):
+    for parts in groups.values():
+        source = next((p.source_span for p in parts if p.source_span), None)
+        cue = next((p.cue_span for p in parts if p.cue_span), None)
         out.append(Predicted(
-            content=((item.start, item.end),),
-            source=(item.source_span,) if item.source_span else (),
-            cue=(item.cue_span,) if item.cue_span else (),
+            content=tuple((p.start, p.end) for p in parts),
+            source=(source,) if source else (),
+            cue=(cue,) if cue else (),
         ))
     return out
 

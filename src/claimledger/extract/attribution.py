@@ -67,6 +67,21 @@ STANCE_LEMMAS = frozenset({
     "mock", "ridicule", "lament", "applaud", "hail", "celebrate", "blast", "slam", "decry",
     "denounce", "advocate", "campaign", "lobby", "recommend", "advise", "invoke", "brag", "muse",
     "object", "protest", "welcome", "label", "brand", "term", "chronicle", "document",
+    # making a position public: proposals, concerns, accounts
+    "express", "raise", "voice", "detail", "outline", "present", "publish", "echo", "reference",
+    "unveil", "float", "pitch", "sketch", "convey", "relay", "reaffirm", "retweet", "share",
+    # judging someone or something
+    "judge", "chastise", "grill", "admire", "approve", "disapprove", "embrace", "promote", "champion",
+    "trumpet", "laud", "commend", "credit", "thank", "fault", "rebuke", "scold", "lambaste", "berate",
+    "assail", "castigate", "excoriate", "belittle", "disparage", "deride", "downplay", "understate",
+    "overstate", "exaggerate", "minimize", "minimise", "insult", "smear", "demonize", "vilify",
+    "paint", "frame", "link", "tie", "attribute", "acclaim", "scorn", "lampoon", "needle",
+    # holding a view
+    "view", "regard", "consider", "understand", "recognize", "recognise", "realize", "realise",
+    "assume", "suspect", "imagine", "accept", "prefer", "dread",
+    # asking for something
+    "implore", "beg", "plead", "appeal", "press", "order", "instruct", "invite", "petition",
+    "resist", "veto", "ratify",
 })
 REPORT_LEMMAS = frozenset({"report"})
 # nouns that report what their holder said or holds ("Smith's claim that ...")
@@ -85,7 +100,7 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "oprd"})
 HEADLINE_SPEAKER = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{1,40}):[ \t]+(?P<what>[^\n]+)")
 # "by saying", "after saying": the gerund shares the main verb's subject ("for"/"of" do not:
 # "fined her for saying")
-GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "since", "upon", "on"})
+GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "since", "upon", "on", "in"})
 # documents that state findings: "in the latest poll, ..." attributes the clause to the poll
 SOURCE_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "audit"})
 CONTENT_PREPOSITIONS = frozenset({"for", "on", "against", "about", "as", "of"})
@@ -106,7 +121,7 @@ HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "
 OPEN_MARKS = "“«„"
 CLOSE_MARKS = "”»"
 TURN_LABEL = re.compile(
-    r"^(?P<label>(?:[A-Z][A-Za-z.'’\-]*)(?: [A-Z][A-Za-z.'’\-]*){0,4}"
+    r"^[\"“]?(?P<label>(?:[A-Z][A-Za-z.'’\-]*)(?: [A-Z][A-Za-z.'’\-]*){0,4}"
     r"|[A-Z][A-Z .'’\-]{1,40})(?: \((?P<aside>[^)\n]{1,60})\))?:[ \t]+(?P<body>\S[^\n]*)$",
     re.MULTILINE,
 )
@@ -158,6 +173,7 @@ class Attribution:
     source_span: tuple[int, int] | None = None
     reported_by: str | None = None
     date: str | None = None
+    follows: tuple[int, int] | None = None  # the earlier part of the same statement (split quotes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +383,7 @@ class _Context:
             out.append(Attribution(
                 item.start, item.end, item.kind, speaker, cue=item.cue_text, cue_span=item.cue_span,
                 source_span=source_span, reported_by=item.reported_by, date=item.date,
+                follows=(item.follows.start, item.follows.end) if item.follows is not None else None,
             ))
         return out
 
@@ -519,8 +536,13 @@ class _Context:
             return False
         if not re.sub(r"[\s”“\"'.,;]+", "", gap):
             return True
-        if previous.cue is not None and previous.end <= previous.cue.idx < start and len(gap.split()) <= 10:
-            return True  # '"...," she said. "..."': the second part goes on with the same speaker
+        if previous.cue is not None and previous.end <= previous.cue.idx < start:
+            if len(gap.split()) <= 10:
+                return True  # '"...," she said. "..."': the second part goes on with the same speaker
+            # '"...," said Jo Roe, a professor at the college. "..."': the cue's sentence ends the gap
+            after = self.text[previous.cue.sent.end_char:start] if previous.cue.sent.end_char <= start else None
+            if after is not None and "\n" not in gap and not re.sub(r"[\s”“\"']+", "", after):
+                return True
         # a paragraph that only holds the quote continues the speaker of the paragraph before,
         # unless someone else is named in between
         line_start = self.text.rfind("\n", 0, start) + 1
@@ -609,12 +631,12 @@ class _Context:
 
     def _stance(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         """"X pledged to build", "X called for a ceasefire": a position attributed to someone."""
-        subject = _subject_of_own(cue)
-        if subject is None and cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
-            subject = _subject(cue)  # "..., citing safety", "she left and urged calm": the head's subject
+        subject = _subject_of_own(cue) or _inherited_subject(cue)
         if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
             return None
-        if subject.lower_ in ("i", "we", "you", "it", "this", "that"):
+        if subject.lower_ in ("i", "we", "you", "it", "this"):
+            return None
+        if subject.lower_ == "that" and cue.dep_ != "relcl":
             return None
         addressee = cue.lemma_.lower() in ADDRESSEE_LEMMAS  # "told reporters to wait": not content
         parts = [c for c in cue.children if c.i > cue.i and _complement(c, addressee)]
@@ -780,7 +802,11 @@ class _Context:
     # 6. speakers ---------------------------------------------------------------------------------------
     def _speaker_of(self, subject: Any, cue: Any) -> tuple[Speaker, tuple[int, int] | None]:
         """The Speaker a subject phrase names, and the phrase's span."""
-        tokens = [t for t in subject.subtree if not (cue.idx <= t.idx < cue.idx + len(cue.text))]
+        if cue.i != subject.i and subject.is_ancestor(cue):  # "a tweet attacking X": the tweet, not X
+            inside = {t.i for t in cue.subtree}
+            tokens = [t for t in subject.subtree if t.i not in inside and t.i < cue.i]
+        else:
+            tokens = [t for t in subject.subtree if not (cue.idx <= t.idx < cue.idx + len(cue.text))]
         breaks = [k for k, t in enumerate(tokens) if "\n" in t.text or "\n" in t.whitespace_]
         before_head = [k for k in breaks if tokens[k].i < subject.i]
         if before_head:  # a parse that runs over a paragraph break: keep the speaker's paragraph
@@ -795,8 +821,8 @@ class _Context:
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         phrase = self.text[span[0]:span[1]]
         lower = subject.lower_
-        if lower in ("who", "that") and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
-            # "Greve, who said ...": the relative pronoun stands for the noun it hangs off
+        if lower in ("who", "that", "which") and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
+            # "Greve, who said ...", "rules that promise ...": the noun the pronoun stands for
             named = subject.head.head
             if named.pos_ in ("PROPN", "NOUN") and named.i != cue.i:
                 return self._speaker_of(named, cue)[0], span
@@ -1084,6 +1110,24 @@ def _complement(child: Any, addressee: bool) -> bool:
         preposition = "about"  # "pointed to the delays", "responded to the charge"
     return child.dep_ == "prep" and preposition in CONTENT_PREPOSITIONS and any(
         c.dep_ in ("pobj", "pcomp") for c in child.children)
+
+
+def _inherited_subject(verb: Any) -> Any:
+    """Who does what a subjectless verb says: "..., citing safety", "she left and urged calm",
+    "declined to comment", "asked Holt to check" (the asked), "by emphasizing", "a tweet attacking"."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB":
+        told = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if told and head.lemma_.lower() not in ADDRESSEE_LEMMAS:  # "led Ivans to fear": Ivans fears
+            return told[0]
+        return _subject(verb)
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB"):
+        return _subject(verb)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        return _subject(verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return head  # "a Donald Trump tweet attacking ...": the tweet attacks
+    return None
 
 
 def _subject_of_own(token: Any) -> Any:
