@@ -163,9 +163,10 @@ def articles(folder: Path, fast: bool = False) -> Iterator[tuple[str, str, list[
 def predict(text: str, parsed: Any, doc_id: str = "polnear") -> list[Predicted]:
     """Our attributions of one text (given its spaCy parse), as spans.
 
-    The parts of one split statement ('"...," she said. "..."', chained by ``follows``) are one
-    prediction with a discontinuous content, as PolNeAR annotates them; its source and cue are
-    the first ones the parts name.
+    The parts of one statement are one prediction with a discontinuous content, as PolNeAR
+    annotates them: a split quote ('"...," she said. "..."', chained by ``follows``) and all parts
+    that share one cue ('called him "a liar" and "a bully"'; no two PolNeAR dev relations share
+    a cue); its source and cue are the first ones the parts name.
     """
     from claimledger.extract.attribution import attributions
     from claimledger.model import Document
@@ -173,11 +174,14 @@ def predict(text: str, parsed: Any, doc_id: str = "polnear") -> list[Predicted]:
     document = Document(id=doc_id, source=doc_id, text=text)
     items = attributions(document, parsed)
     by_span = {(a.start, a.end): a for a in items}
+    first_with_cue: dict[tuple[int, int], Any] = {}
     groups: dict[tuple[int, int], list[Any]] = {}
     for item in items:
         first = item
         while first.follows is not None and first.follows in by_span:
             first = by_span[first.follows]
+        if first.cue_span is not None:  # one cue, one statement: 'called him "a liar," "a bully"'
+            first = first_with_cue.setdefault(first.cue_span, first)
         groups.setdefault((first.start, first.end), []).append(item)
     out = []
     for parts in groups.values():

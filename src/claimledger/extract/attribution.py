@@ -78,7 +78,10 @@ STANCE_LEMMAS = frozenset({
     "paint", "frame", "link", "tie", "attribute", "acclaim", "scorn", "lampoon", "needle",
     # holding a view
     "view", "regard", "consider", "understand", "recognize", "recognise", "realize", "realise",
-    "assume", "suspect", "imagine", "accept", "prefer", "dread",
+    "assume", "suspect", "imagine", "accept", "prefer", "dread", "learn", "comprehend", "resent",
+    "weigh", "debate", "explore", "investigate", "examine", "probe", "assess", "identify",
+    # offering and persuading
+    "offer", "propound", "illustrate", "convince", "persuade",
     # asking for something
     "implore", "beg", "plead", "appeal", "press", "order", "instruct", "invite", "petition",
     "resist", "veto", "ratify",
@@ -575,10 +578,14 @@ class _Context:
                         item = self._stance(token, blocked)
                     if item is None:  # "the ministry said in a statement:" + the next paragraph
                         item = self._colon_paragraph(token, blocked)
+                    if item is None:  # "the story was first reported by the Post"
+                        item = self._passive(token, blocked)
                 elif token.pos_ == "VERB" and self._speaks(token):
                     item = self._clausal(token, blocked)
                 elif lemma in STANCE_LEMMAS and token.pos_ == "VERB":
                     item = self._stance(token, blocked + [(p.start, p.end) for p in marked if p.kind == "partial"])
+                    if item is None:  # "Clinton has been endorsed by dozens of papers"
+                        item = self._passive(token, blocked)
                 elif lemma in CUE_NOUNS and token.pos_ == "NOUN":
                     item = self._noun_cue(token, blocked)
                 elif lemma == "accord" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
@@ -656,6 +663,22 @@ class _Context:
         if any(s <= cue.idx < e for s, e in blocked):
             return None
         return _Pending(start, end, "indirect", cue=cue, subject=subject, cue_text=cue.text,
+                        cue_span=_cue_span(cue), date=self._statement_date(cue))
+
+    def _passive(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
+        """"The plan was backed by the union": the agent holds the position about the subject."""
+        patient = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+        agent = next((c for c in cue.children if c.dep_ == "agent" and c.i > cue.i), None)
+        holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if patient is None or holder is None or patient.lower_ in CONTENT_PRONOUNS:
+            return None
+        if not (holder.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or holder.pos_ in ("NOUN", "PROPN")):
+            return None
+        tokens = list(patient.subtree)
+        start, end = _trim(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        if end <= start or _overlaps(start, end, blocked) or any(s <= cue.idx < e for s, e in blocked):
+            return None
+        return _Pending(start, end, "indirect", cue=cue, subject=holder, cue_text=cue.text,
                         cue_span=_cue_span(cue), date=self._statement_date(cue))
 
     def _colon_paragraph(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
