@@ -107,6 +107,12 @@ GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "since", "upo
 # documents that state findings: "in the latest poll, ..." attributes the clause to the poll
 SOURCE_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "audit"})
 CONTENT_PREPOSITIONS = frozenset({"for", "on", "against", "about", "as", "of"})
+# where or how something was said: "in an interview", "at a rally", "on Twitter"
+SETTING_NOUNS = frozenset({
+    "interview", "statement", "letter", "release", "email", "e-mail", "post", "tweet", "speech",
+    "conference", "call", "rally", "briefing", "hearing", "debate", "event", "meeting", "appearance",
+    "broadcast", "show", "podcast", "video", "op-ed", "memo", "twitter", "facebook", "television", "radio",
+})
 CONTENT_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "so", "them", "him", "her", "one"})
 SOURCE_NOUNS = frozenset({
     "official", "source", "person", "people", "aide", "diplomat", "officer", "staffer",
@@ -214,6 +220,7 @@ class _Pending:
     date: str | None = None
     signature: tuple[Speaker, tuple[int, int]] | None = None
     follows: _Pending | None = None  # continues this earlier quote's speaker
+    tail: _Pending | None = None  # the rest of a statement split by its cue ("A, she said, B")
 
 
 class _Context:
@@ -597,6 +604,9 @@ class _Context:
                 if item is not None:
                     out.append(item)
                     blocked.append((item.start, item.end))
+                    if item.tail is not None:
+                        out.append(item.tail)
+                        blocked.append((item.tail.start, item.tail.end))
         for item in out:
             for partial in [p for p in marked if p.kind == "partial"]:
                 if item.start <= partial.start < item.end:  # the clause holds the partial quote
@@ -616,10 +626,17 @@ class _Context:
 
     def _parenthetical(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         """"Officials, he said, should be vigilant": the cue hangs off the reported clause."""
-        if cue.dep_ not in ("parataxis", "advcl") or cue.head.pos_ not in ("VERB", "AUX"):
+        if cue.dep_ not in ("parataxis", "advcl"):
             return None
-        if any(c.dep_ in ("dobj", "xcomp", "prep") for c in cue.children):
-            return None
+        hung_off_subject = cue.dep_ == "parataxis" and cue.head.pos_ in ("NOUN", "PROPN")
+        if cue.head.pos_ not in ("VERB", "AUX") and not hung_off_subject:
+            return None  # "The difference now, he told me, is ...": the parse hung the cue off the subject
+        addressee = cue.lemma_.lower() in ADDRESSEE_LEMMAS
+        for child in cue.children:
+            if child.dep_ == "xcomp" or (child.dep_ == "dobj" and not (addressee and child.pos_ == "PRON")):
+                return None  # "..., he told me, ..." is still a parenthetical; "told her to go" is not
+            if child.dep_ == "prep" and not _circumstance(child):
+                return None
         subject = _subject_of_own(cue)
         if subject is None:
             return None
@@ -627,14 +644,21 @@ class _Context:
         c_start = own[0].idx
         c_end = own[-1].idx + len(own[-1].text)
         sent = cue.sent
-        before = _trim(self.text, sent.start_char, c_start)
-        after = _trim(self.text, c_end, sent.end_char, strip=" \t\n,;:.—–")
-        start, end = max((before, after), key=lambda x: x[1] - x[0])
-        start, end = self._clip(cue.idx, start, end)
-        if end - start < 12 or _overlaps(start, end, blocked) or any(s <= cue.idx < e for s, e in blocked):
+        before = self._clip(cue.idx, *_trim(self.text, sent.start_char, c_start))
+        after = self._clip(cue.idx, *_trim(self.text, c_end, sent.end_char, strip=" \t\n,;:.—–"))
+        if any(s <= cue.idx < e for s, e in blocked):
             return None
-        return _Pending(start, end, "indirect", cue=cue, subject=subject, cue_text=cue.text,
-                        cue_span=_cue_span(cue), date=self._statement_date(cue))
+        parts = [(a, b) for a, b in (before, after) if b - a >= 12 and not _overlaps(a, b, blocked)]
+        if not parts:
+            return None
+        if len(parts) == 2 and self.text[c_end:after[0]].strip(" ,") != "":
+            parts = [max(parts, key=lambda x: x[1] - x[0])]  # "..., she said. Then ...": one side only
+        items = [_Pending(a, b, "indirect", cue=cue, subject=subject, cue_text=cue.text,
+                          cue_span=_cue_span(cue), date=self._statement_date(cue)) for a, b in parts]
+        if len(items) == 2:  # "Lenox was a juggernaut, Clarke said, until it went bankrupt": both sides
+            items[1].follows = items[0]
+            items[0].tail = items[1]
+        return items[0]
 
     def _stance(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         """"X pledged to build", "X called for a ceasefire": a position attributed to someone."""
@@ -735,6 +759,11 @@ class _Context:
 
     def _clausal(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         clauses = [c for c in cue.children if c.dep_ == "ccomp" and _same_line(c, cue)]
+        if not clauses:  # "said in a statement that ...": the parse hung the clause off "statement"
+            clauses = [a for p in cue.children if p.dep_ == "prep" and _circumstance(p)
+                       for o in p.children if o.dep_ == "pobj"
+                       for a in o.children if a.dep_ in ("acl", "relcl") and a.i > o.i and _same_line(a, cue)
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
         if not clauses:
             return None
         clause = clauses[0]
@@ -1131,8 +1160,15 @@ def _complement(child: Any, addressee: bool) -> bool:
     preposition = child.lower_
     if preposition == "to" and child.head.lemma_.lower() in ("point", "refer", "respond", "object"):
         preposition = "about"  # "pointed to the delays", "responded to the charge"
-    return child.dep_ == "prep" and preposition in CONTENT_PREPOSITIONS and any(
+    return child.dep_ == "prep" and preposition in CONTENT_PREPOSITIONS and not _circumstance(child) and any(
         c.dep_ in ("pobj", "pcomp") for c in child.children)
+
+
+def _circumstance(prep: Any) -> bool:
+    """"on Friday", "in an interview", "at a rally": when or where something was said."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in SETTING_NOUNS
+                                 for o in objects)
 
 
 def _inherited_subject(verb: Any) -> Any:

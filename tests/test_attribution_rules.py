@@ -1,0 +1,127 @@
+"""Attribution rules added for PolNeAR recall (issue 4). Every sentence here is fictional."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimledger.evaluation.polnear import predict
+from claimledger.extract.attribution import Attribution, attributions
+from claimledger.model import Document
+
+
+def _found(nlp: Any, text: str) -> list[Attribution]:
+    document = Document(id="doc_rules", source="rules.txt", text=text, publisher="Harbour Gazette")
+    found = attributions(document, nlp(text))
+    for item in found:
+        assert 0 <= item.start < item.end <= len(text)
+    return found
+
+
+def _content(text: str, item: Attribution) -> str:
+    return text[item.start:item.end]
+
+
+def _source(text: str, item: Attribution) -> str | None:
+    return text[item.source_span[0]:item.source_span[1]] if item.source_span else None
+
+
+def _one(found: list[Attribution], text: str, fragment: str) -> Attribution:
+    matches = [a for a in found if fragment in _content(text, a)]
+    assert len(matches) == 1, (fragment, [_content(text, a) for a in found])
+    return matches[0]
+
+
+def test_second_part_after_a_long_inverted_cue_keeps_the_speaker(nlp: Any) -> None:
+    text = ("\u201cThe ferry deal was a bargain for the town,\u201d said Ilse Varga, a lecturer at the "
+            "maritime college in Port Alder. \u201cNobody else was bidding.\u201d")
+    found = _found(nlp, text)
+    first = _one(found, text, "ferry deal")
+    second = _one(found, text, "Nobody else")
+    assert second.speaker.name == first.speaker.name == "Ilse Varga"
+    assert second.follows == (first.start, first.end)
+    assert first.follows is None
+
+
+def test_a_new_sentence_between_quotes_breaks_the_continuation(nlp: Any) -> None:
+    text = ("\u201cThe ferry deal was a bargain,\u201d said Ilse Varga, a lecturer at the college. "
+            "The council disagreed with her on Tuesday evening after a long debate. "
+            "\u201cNobody else was bidding.\u201d")
+    second = _one(_found(nlp, text), text, "Nobody else")
+    assert second.follows is None
+
+
+def test_a_parenthetical_cue_reports_both_sides_as_one_statement(nlp: Any) -> None:
+    text = "The shipyard was thriving, Mr. Okonkwo said, until the dock flooded in 2009."
+    found = _found(nlp, text)
+    before = _one(found, text, "shipyard was thriving")
+    after = _one(found, text, "until the dock flooded")
+    assert before.speaker.name == after.speaker.name == "Okonkwo"
+    assert after.follows == (before.start, before.end)
+    # the benchmark reads the two parts as one statement with a discontinuous content
+    (merged,) = [p for p in predict(text, nlp(text)) if len(p.content) == 2]
+    assert merged.content == ((before.start, before.end), (after.start, after.end))
+
+
+def test_told_me_on_a_day_is_still_a_parenthetical(nlp: Any) -> None:
+    text = "The difference now, she told me on Friday, is that the harbour master answers to the mayor."
+    found = _found(nlp, text)
+    assert not any(_content(text, a) == "on Friday" for a in found)  # a time is not what was said
+    item = _one(found, text, "harbour master answers")
+    assert item.cue == "told"
+
+
+def test_said_in_a_statement_that(nlp: Any) -> None:
+    text = "Mayor Dana Petrov said Friday in a statement that she would not resign over the audit."
+    item = _one(_found(nlp, text), text, "would not resign")
+    assert _content(text, item).startswith("that she would not resign")
+    assert item.speaker.name == "Dana Petrov"
+
+
+def test_passive_with_an_agent_gives_the_agent_as_source(nlp: Any) -> None:
+    text = "The harbour levy has been endorsed by the Dockworkers Union and two shipping firms."
+    item = _one(_found(nlp, text), text, "harbour levy")
+    assert item.cue == "endorsed"
+    assert _source(text, item) is not None and "Dockworkers Union" in (_source(text, item) or "")
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # an infinitive takes the subject of the verb it hangs off
+    ("Councillor Ruth Abara declined to comment on the ferry contract.", "comment on the ferry contract",
+     "Councillor Ruth Abara"),
+    # a gerund after "by" or "in" takes the subject of the verb before the preposition
+    ("Governor Lisa Mwangi opened by emphasizing the cost of the new seawall.", "the cost of the new seawall",
+     "Governor Lisa Mwangi"),
+    # a noun followed by an -ing verb: the noun is the source, the verb's object the content
+    ("Residents laughed at a Harbour League post attacking the new ferry captain.", "the new ferry captain",
+     "a Harbour League post"),
+])
+def test_inherited_subjects(nlp: Any, text: str, content: str, source: str) -> None:
+    item = _one(_found(nlp, text), text, content)
+    assert _source(text, item) == source
+
+
+def test_stance_verbs_of_judgment_and_proposals(nlp: Any) -> None:
+    text = "Senator Omar Lindqvist unveiled a plan to dredge the northern channel by 2027."
+    item = _one(_found(nlp, text), text, "dredge the northern channel")
+    assert item.speaker.name == "Omar Lindqvist"
+    assert item.cue == "unveiled"
+
+
+def test_relative_that_resolves_the_speaker_to_its_noun(nlp: Any) -> None:
+    text = "The town adopted new ferry rules that promise to cut fares for students by half."
+    item = _one(_found(nlp, text), text, "cut fares")
+    assert item.speaker.role is not None and "rules" in item.speaker.role
+
+
+def test_a_transcript_quoted_paragraph_by_paragraph_is_read_as_turns(nlp: Any) -> None:
+    text = ("The exchange went as follows.\n\n"
+            "\"HOST: Will the ferry run this winter?\n\n"
+            "\"KOVAC: It will run twice a day, and the fares will stay the same.\n\n"
+            "\"HOST: Thank you, Minister.\n")
+    found = _found(nlp, text)
+    answer = _one(found, text, "twice a day")
+    assert answer.cue == ":"
+    assert _source(text, answer) == "KOVAC"
+    assert answer.speaker.name == "Kovac"
