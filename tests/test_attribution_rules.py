@@ -8,7 +8,8 @@ import pytest
 
 from claimledger.evaluation.polnear import predict
 from claimledger.extract.attribution import Attribution, attributions
-from claimledger.model import Document
+from claimledger.extract.claims import document_voice, issuer
+from claimledger.model import Document, Speaker
 
 
 def _found(nlp: Any, text: str) -> list[Attribution]:
@@ -125,3 +126,42 @@ def test_a_transcript_quoted_paragraph_by_paragraph_is_read_as_turns(nlp: Any) -
     assert answer.cue == ":"
     assert _source(text, answer) == "KOVAC"
     assert answer.speaker.name == "Kovac"
+
+
+def test_figures_released_by_a_body_are_that_body_s_statement(nlp: Any) -> None:
+    text = ("Patrol boats intercepted 41 smuggling vessels in May, according to figures released by "
+            "the Harbour Authority on Monday.")
+    item = _one(_found(nlp, text), text, "41 smuggling vessels")
+    assert item.speaker.name == "Harbour Authority"
+    assert item.speaker.description is not None and item.speaker.description.startswith("figures released")
+
+
+def test_title_and_appositive_both_make_the_role(nlp: Any) -> None:
+    text = "\u201cThe channel is open again,\u201d said Captain Mira Solberg, the port authority spokesperson."
+    item = _one(_found(nlp, text), text, "channel is open")
+    assert item.speaker.name == "Mira Solberg"
+    assert item.speaker.role == "Captain, port authority spokesperson"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Office of the Harbour Master of Port Alder\nStatement\nMay 2, 2026\n\nThe port reopened.", "Office of the "
+     "Harbour Master of Port Alder"),
+    ("PRESS RELEASE\nAlder Ferry Company\nFor immediate release\n\nFares rise by 5 percent.", "Alder Ferry Company"),
+    ("Ferry Update: Northern Route\nRoute Planning Unit\nJune 1, 2026\n\nTwo sailings were cancelled.",
+     "Route Planning Unit"),
+    ("# Ministry of Harbours: statement on the dredging works\n\nThe works will end in May.", "Ministry of Harbours"),
+    # a news story's headline and lead name no issuer
+    ("Ferry fares rise again\n\nBy Jon Ikeda\n\nFares on the northern route rose by 5 percent.", None),
+    ("Home | News | Office of the Mayor\n\nThe mayor resigned.", None),
+])
+def test_issuer_from_the_header(text: str, expected: str | None) -> None:
+    assert issuer(text) == expected
+
+
+def test_a_document_with_no_publisher_or_author_speaks_as_its_issuer() -> None:
+    text = "PRESS RELEASE\nAlder Ferry Company\n\nFares rise by 5 percent on 1 June."
+    voice = document_voice(Document(id="doc_issuer", source="release.txt", text=text))
+    assert voice.name == "Alder Ferry Company"
+    assert document_voice(Document(id="doc_none", source="x.txt", text="Fares rise.")) == Speaker()
+    published = Document(id="doc_pub", source="x.txt", text=text, publisher="Alder Post")
+    assert document_voice(published).name == "Alder Post"

@@ -106,6 +106,11 @@ HEADLINE_SPEAKER = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{1,40}):[ \t]+(?P<what>
 GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "since", "upon", "on", "in"})
 # documents that state findings: "in the latest poll, ..." attributes the clause to the poll
 SOURCE_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "audit"})
+# what a body publishes rather than says: the speaker is the body ("figures released by X")
+EVIDENCE_NOUNS = frozenset({
+    "figure", "number", "data", "statistic", "estimate", "tally", "count", "record", "document",
+    "filing", "release", "statement", "report", "assessment", "memo", "letter", "calculation",
+})
 CONTENT_PREPOSITIONS = frozenset({"for", "on", "against", "about", "as", "of"})
 # where or how something was said: "in an interview", "at a rally", "on Twitter"
 SETTING_NOUNS = frozenset({
@@ -884,6 +889,11 @@ class _Context:
             return self._resolve_pronoun(lower, span[0]), span
         core = [t for t in tokens if t.dep_ not in ("relcl", "acl") and not any(
             a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i != subject.i and subject.is_ancestor(a))]
+        holder = _evidence_holder(subject)
+        if holder is not None:  # "figures released by the task force": the task force says so
+            found, _ = self._speaker_of(holder, cue)
+            if found != Speaker():
+                return replace(found, description=" ".join(phrase.split())), span
         person = self._person_in(core, span)
         description = " ".join(phrase.split())
         anonymous = self._is_anonymous(subject, phrase)
@@ -970,7 +980,10 @@ class _Context:
             words.pop()
         while words and words[0].pos_ == "ADP":
             words.pop(0)
-        role = " ".join(t.text for t in words)
+        before = " ".join(t.text for t in words if t.idx < p_start)
+        after = " ".join(t.text for t in words if t.idx >= p_end)
+        # "Colonel Dana Whitfield, the task force spokesperson": title and appositive both describe her
+        role = ", ".join(part for part in (before, after) if part)
         return role or None
 
     def _is_anonymous(self, subject: Any, phrase: str) -> bool:
@@ -1169,6 +1182,26 @@ def _circumstance(prep: Any) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in SETTING_NOUNS
                                  for o in objects)
+
+
+def _evidence_holder(noun: Any) -> Any:
+    """Whose figures or documents these are: "figures released by the task force", "data from
+    the ministry", "the ministry's figures"; None when the phrase names no one."""
+    if noun.lemma_.lower() not in EVIDENCE_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            found = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")), None)
+            if found is not None and found.lemma_.lower() not in EVIDENCE_NOUNS:
+                return found
+        if child.dep_ == "acl":  # "released by", "published by", "compiled by"
+            agent = next((a for a in child.children if a.dep_ == "agent"), None)
+            found = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+            if found is not None:
+                return found
+    return None
 
 
 def _inherited_subject(verb: Any) -> Any:

@@ -140,14 +140,18 @@ POST_MAX_CHARS = 1200
 
 
 def document_voice(doc: Document) -> Speaker:
-    """Who asserts the document's own sentences: its publisher, else its author.
+    """Who asserts the document's own sentences: its publisher, else its author, else the issuer
+    its header names (``issuer``), else nobody known (a null speaker, not a guess).
 
     A social post is the exception: its author speaks, not the platform that carries it. A
     document is taken as a post when its publisher (or its source's host) is a social platform,
     or when it is one short, untitled item of a JSON feed with an author (``…jsonl#id=…``).
     """
     if not doc.author:
-        return Speaker(name=doc.publisher)
+        if doc.publisher:
+            return Speaker(name=doc.publisher)
+        body = issuer(doc.text)
+        return Speaker(name=body, description="issuer named in the document's header") if body else Speaker()
     host = re.match(r"^[a-z]+://([^/:#?]+)", doc.source, re.IGNORECASE)
     platform = bool(doc.publisher and SOCIAL_PLATFORMS.match(doc.publisher.strip()))
     platform = platform or bool(host and SOCIAL_PLATFORMS.match(host.group(1)))
@@ -156,6 +160,48 @@ def document_voice(doc: Document) -> Speaker:
     if platform or feed_item:
         return Speaker(name=doc.author, description=doc.publisher)
     return Speaker(name=doc.publisher or doc.author)
+
+
+# the issuing body of a statement, release or fact sheet, named on a line of its own at the top
+ISSUER_HEAD = re.compile(r"^(?:the )?(?:office|department|ministry|bureau|embassy|permanent mission|mission|"
+                         r"headquarters|secretariat|presidency|press office|government) of\b", re.IGNORECASE)
+ISSUER_TAIL = frozenset({
+    "office", "cell", "command", "force", "department", "ministry", "agency", "council", "commission",
+    "committee", "bureau", "secretariat", "mission", "embassy", "unit", "centre", "center", "authority",
+    "service", "programme", "program", "organization", "organisation", "coalition", "government",
+    "presidency", "headquarters", "spokesperson", "secretary", "directorate", "administration",
+})
+RELEASE_HEADER = re.compile(r"^(?:press|news|media) release$|^(?:joint )?statement$|^fact sheet$", re.IGNORECASE)
+HEADER_LINES = 12
+STATEMENT_TITLE = re.compile(r"^#*\s*(?P<who>(?:[A-Z][\w'’.&-]*\s?(?:of |the |and |for )*){1,8}?):\s+"
+                             r"(?:a |joint )?(?:statement|press release|news release|fact sheet)\b", re.IGNORECASE)
+
+
+def issuer(text: str) -> str | None:
+    """The body that issues a document with no publisher or author, from its header lines.
+
+    "Office of the Governor of Nineveh", "Relief Coordination Cell", or the line under a "PRESS
+    RELEASE" header: a short title-case line of its own among the first lines, before the body
+    starts (the first long line). Navigation lines (with "|" or ">") are skipped.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:HEADER_LINES]
+    after_header = False
+    for line in lines:
+        if len(line) > 120:
+            break
+        if "|" in line or ">" in line:
+            continue
+        titled = STATEMENT_TITLE.match(line)  # "Ministry of Reconstruction: statement on ..."
+        if titled:
+            return titled.group("who")
+        words = line.split()
+        title_case = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "on", "in", "&")
+                         for w in words)
+        plain = 2 <= len(words) <= 10 and title_case and not re.search(r"[\d:;,.!?\"“”]", line)
+        if plain and (after_header or ISSUER_HEAD.match(line) or words[-1].lower() in ISSUER_TAIL):
+            return line
+        after_header = bool(RELEASE_HEADER.match(line))
+    return None
 
 
 def sentences(parsed: Any) -> Iterator[Any]:
