@@ -891,9 +891,9 @@ class _Context:
             a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i != subject.i and subject.is_ancestor(a))]
         holder = _evidence_holder(subject)
         if holder is not None:  # "figures released by the task force": the task force says so
-            found, _ = self._speaker_of(holder, cue)
-            if found != Speaker():
-                return replace(found, description=" ".join(phrase.split())), span
+            held, _ = self._speaker_of(holder, cue)
+            if held != Speaker():
+                return replace(held, description=" ".join(phrase.split())), span
         person = self._person_in(core, span)
         description = " ".join(phrase.split())
         anonymous = self._is_anonymous(subject, phrase)
