@@ -165,3 +165,10 @@ def test_a_document_with_no_publisher_or_author_speaks_as_its_issuer() -> None:
     assert document_voice(Document(id="doc_none", source="x.txt", text="Fares rise.")) == Speaker()
     published = Document(id="doc_pub", source="x.txt", text=text, publisher="Alder Post")
     assert document_voice(published).name == "Alder Post"
+
+
+def test_a_post_author_s_title_is_a_role() -> None:
+    post = Document(id="doc_post", source="feed.jsonl#id=7", text="The ferry strike is over.",
+                    author="Mayor Ines Calloway")
+    voice = document_voice(post)
+    assert (voice.name, voice.role) == ("Ines Calloway", "Mayor")

@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from claimledger.ids import make_id
 from claimledger.model import Annotations, Claim, Document, Quote, Speaker
+from claimledger.values.names import split_role
 
 MIN_CHECKWORTHY = 0.35
 BASE_SCORE = 0.2
@@ -158,7 +159,8 @@ def document_voice(doc: Document) -> Speaker:
     feed_item = ("#" in doc.source and doc.source.split("#", 1)[0].lower().endswith((".jsonl", ".json"))
                  and not doc.title and len(doc.text) <= POST_MAX_CHARS and doc.text.count("\n\n") < 3)
     if platform or feed_item:
-        return Speaker(name=doc.author, description=doc.publisher)
+        parts = split_role(doc.author)  # "President Harlan Voss": the title is a role
+        return Speaker(name=parts.name, role=parts.role, description=doc.publisher)
     return Speaker(name=doc.publisher or doc.author)
 
 
