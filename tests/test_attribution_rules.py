@@ -172,3 +172,7 @@ def test_a_post_author_s_title_is_a_role() -> None:
                     author="Mayor Ines Calloway")
     voice = document_voice(post)
     assert (voice.name, voice.role) == ("Ines Calloway", "Mayor")
+
+
+def test_the_line_above_for_immediate_release_is_the_issuer() -> None:
+    assert issuer("Alder Ferry Company\nFor immediate release: May 2, 2026\n\nFares rise.") == "Alder Ferry Company"

@@ -188,9 +188,12 @@ def issuer(text: str) -> str | None:
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()][:HEADER_LINES]
     after_header = False
+    previous: str | None = None  # the last short title-case line seen
     for line in lines:
         if len(line) > 120:
             break
+        if previous and re.match(r"(?:for immediate release|embargoed)\b", line, re.IGNORECASE):
+            return previous  # "Joint Task Force X" above "For immediate release: ..."
         if "|" in line or ">" in line:
             continue
         titled = STATEMENT_TITLE.match(line)  # "Ministry of Reconstruction: statement on ..."
@@ -203,6 +206,7 @@ def issuer(text: str) -> str | None:
         if plain and (after_header or ISSUER_HEAD.match(line) or words[-1].lower() in ISSUER_TAIL):
             return line
         after_header = bool(RELEASE_HEADER.match(line))
+        previous = line if plain and not after_header else None
     return None
 
 
