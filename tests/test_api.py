@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 
-from claimledger.model import Document, Processed, Published
+from claimledger.model import Annotations, Document, Entity, EntityRole, Processed, Published
 from claimledger.serve.api import create_app, safe_upload_name, token_matches
 from claimledger.settings import Settings
 from claimledger.store import open_ledger
@@ -136,7 +136,7 @@ def test_exports(client: TestClient) -> None:
 # -- error paths ------------------------------------------------------------------------------
 @pytest.mark.parametrize("url", [
     "/api/claims/clm_missing", "/api/documents/doc_missing", "/api/quotes/quo_missing",
-    "/api/entities/nobody", "/api/places/plc_missing", "/api/jobs/none", "/api/nowhere",
+    "/api/entities/nobody", "/api/entities/nobody/roles", "/api/places/plc_missing", "/api/jobs/none", "/api/nowhere",
     "/api/timeline?metric=no+such+metric+at+all",
 ])
 def test_unknown_ids_are_404_in_the_error_shape(client: TestClient, url: str) -> None:
@@ -223,6 +223,36 @@ def test_upload_limits(writable: tuple[TestClient, list[str]]) -> None:
     assert_error(client.post("/api/documents?name=empty.txt", content=b"", headers=auth), 400)
     assert_error(client.post("/api/documents", content=b"abc", headers=auth), 422)
     assert calls == []
+
+
+def test_entity_roles_over_time(tmp_path: Path) -> None:
+    """GET /api/entities/{entity}/roles: a person's roles, first seen first (fictional documents)."""
+    def item(doc_id: str, date: str, role: str) -> Processed:
+        text = f"{role} Jim Mattis spoke."
+        start = len(role) + 1
+        doc = Document(id=doc_id, source=f"{doc_id}.txt", text=text, published=Published(date, "day", "metadata"))
+        entity = Entity(id=f"ent_{doc_id}", doc=doc_id, start=start, end=start + 10, text="Jim Mattis",
+                        label="PERSON", canonical="Jim Mattis", entity="ent_mattis")
+        held = EntityRole(entity="ent_mattis", name="Jim Mattis", role=role, doc=doc_id, start=start,
+                          end=start + 10)
+        return Processed(doc, Annotations(entities=[entity], roles=[held]))
+
+    path = tmp_path / "roles.db"
+    with open_ledger(str(path)) as ledger:
+        ledger.write([item("doc_b", "2019-09-10", "Former defense secretary"),
+                      item("doc_a", "2017-05-02", "Defense Secretary"),
+                      item("doc_c", "2017-11-20", "defense secretary")])
+    with TestClient(create_app(Settings.load(db=str(path)), web=False)) as client:
+        body = client.get("/api/entities/Jim%20Mattis/roles").json()
+        assert body["entity"] == "ent_mattis" and body["name"] == "Jim Mattis"
+        assert body["roles"] == [
+            {"role": "Defense Secretary", "first": "2017-05-02", "last": "2017-11-20", "documents": 2, "mentions": 2},
+            {"role": "Former defense secretary", "first": "2019-09-10", "last": "2019-09-10", "documents": 1,
+             "mentions": 1},
+        ]
+        assert client.get("/api/entities/ent_mattis/roles").json() == body
+        assert "/api/entities/{entity}/roles" in client.get("/api/openapi.json").json()["paths"]
+        assert_error(client.get("/api/entities/Ana%20Ruiz/roles"), 404)
 
 
 def test_writing_disabled_without_a_configured_token(client: TestClient) -> None:

@@ -258,3 +258,55 @@ def test_claim_dated_kept_by_triggers(backend: str, request: pytest.FixtureReque
         plan = ledger.query(("EXPLAIN QUERY PLAN " if backend == "sqlite" else "EXPLAIN ")
                             + "SELECT id FROM links WHERE relation = 'contradict' ORDER BY score DESC, id LIMIT 5")
         assert "links_relation_score" in str(plan) or backend == "postgres"
+
+
+def _open_at_0005(url: str, monkeypatch: pytest.MonkeyPatch) -> Ledger:
+    """A ledger as claimledger left it before migration 0006 (0001 to 0005 applied)."""
+    scripts = Ledger.migration_scripts
+    with monkeypatch.context() as patch:
+        patch.setattr(Ledger, "migration_scripts", lambda self: [s for s in scripts(self) if s[0] <= 5])
+        return open_ledger(url)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_ledger_from_0005_migrates_with_null_continues(backend: str, request: pytest.FixtureRequest,
+                                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Migrations 0006 and 0007 on a ledger written before them: old quotes continue nothing."""
+    url = str(tmp_path / "old.db") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    item = _processed()
+    quote = item.annotations.quotes[0]
+    with _open_at_0005(url, monkeypatch) as old:
+        assert "continues" not in [d[0] for d in old.execute("SELECT * FROM quotes WHERE 1 = 0").description]
+        old.commit()
+        old.execute(
+            "INSERT INTO documents (id, source, text, status, published_basis, ingested_at) "
+            "VALUES (?, ?, ?, 'ok', 'none', '2026-01-01T00:00:00+00:00')", ("doc_a", "old.txt", TEXT))
+        old.execute('INSERT INTO quotes (id, doc, start, "end", text, kind) VALUES (?, ?, ?, ?, ?, ?)',
+                    (quote.id, "doc_a", quote.start, quote.end, quote.text, "direct"))
+        old.commit()
+        assert "0006_quote_continues" not in {r["name"] for r in old.query("SELECT name FROM schema_migrations")}
+    with open_ledger(url) as ledger:
+        applied = {r["name"] for r in ledger.query("SELECT name FROM schema_migrations")}
+        assert {"0006_quote_continues", "0007_entity_roles"} <= applied
+        record = next(iter(ledger.records(["quote"])))
+        assert record["id"] == quote.id and "continues" in record and record["continues"] is None
+        assert ledger.query("SELECT count(*) AS n FROM entity_roles")[0]["n"] == 0
+
+
+def test_split_quote_exports_the_same_from_both_backends(pg_url: str, tmp_path: Path) -> None:
+    """Migration 0006: ``continues`` is stored and exported alike by SQLite and PostgreSQL."""
+    import dataclasses
+
+    item = _processed()
+    first = item.annotations.quotes[0]
+    start = TEXT.index("Critics")
+    second = dataclasses.replace(first, id="quo_a2", start=start, end=len(TEXT), text=TEXT[start:],
+                                 continues=first.id)
+    item.annotations.quotes.append(second)
+    with open_ledger(str(tmp_path / "l.db")) as lite, open_ledger(pg_url) as pg:
+        for ledger in (lite, pg):
+            ledger.write([item])
+        lines = _export(lite, tmp_path, "lite.jsonl")
+        assert lines == _export(pg, tmp_path, "pg.jsonl")
+    quotes = {r["id"]: r for r in map(json.loads, lines) if r["type"] == "quote"}
+    assert quotes["quo_a2"]["continues"] == first.id and quotes[first.id]["continues"] is None

@@ -380,3 +380,25 @@ def test_headline_speaker_before_a_colon(nlp: Any) -> None:
     # a rubric is not a speaker
     rubric = "Analysis: The harbour will reopen before the summer season.\n\nThe mayor spoke on Monday.\n"
     assert not any("harbour will reopen" in q.text for q in _quotes(nlp, rubric))
+
+
+def test_split_quote_second_part_continues_the_first(nlp: Any) -> None:
+    """Issue 4: '"A," she said. "B"' is two quote records; B's ``continues`` is A's id."""
+    text = ('"The bridge will reopen in May," said Mayor Lena Brandt of Kelvar. '
+            '"We have the money and the crews."\n')
+    found = _quotes(nlp, text)
+    first = _by_text(found, "The bridge will reopen in May")
+    second = _by_text(found, "We have the money and the crews")
+    assert first.continues is None
+    assert second.continues == first.id
+    assert second.speaker.name == first.speaker.name == "Lena Brandt"
+    assert second.record()["continues"] == first.id  # the contract field, null when absent
+    assert first.record()["continues"] is None
+
+
+def test_continues_never_names_a_quote_that_is_not_a_record(nlp: Any) -> None:
+    text = ('"We are not leaving," she said. "Not this year, and not next year either."\n\n'
+            "Harbour master Ivo Brandt said the ferry would keep running through the winter.\n")
+    found = _quotes(nlp, text)
+    ids = {q.id for q in found}
+    assert all(q.continues is None or q.continues in ids for q in found)

@@ -105,3 +105,18 @@ def _dump(path: Path) -> list[str]:
     """Every row of the ledger's own tables (FTS shadow tables are SQLite's bookkeeping)."""
     with sqlite3.connect(path) as connection:
         return [line for line in connection.iterdump() if "_fts" not in line]
+
+
+def test_quote_continues_round_trips(db_path: Path) -> None:
+    """Issue 4 (migration 0006): the second part of a split quote names the first."""
+    text = '"We are ready," Smith said. "The bridge opens Friday."'
+    doc = Document(id="doc_split", source="split.txt", text=text)
+    first = Quote(id="quo_a", doc="doc_split", start=1, end=14, text=text[1:14], speaker=Speaker(name="Smith"))
+    second = Quote(id="quo_b", doc="doc_split", start=29, end=53, text=text[29:53], speaker=Speaker(name="Smith"),
+                   continues="quo_a")
+    with open_ledger(str(db_path)) as ledger:
+        ledger.write([Processed(doc, Annotations(quotes=[first, second]))])
+        stored = {r["id"]: r for r in ledger.records(["quote"])}
+    assert stored["quo_b"]["continues"] == "quo_a"
+    assert stored["quo_a"]["continues"] is None and "continues" in stored["quo_a"]
+    assert stored["quo_b"] == second.record()

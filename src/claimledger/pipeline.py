@@ -4,7 +4,7 @@
     2. clean      decode, strip boilerplate, fold posts, separate captions, date the document
     3. dedup      near-duplicates of a stored or earlier document are marked, not extracted
     4. parse      spaCy over the batch (long texts in paragraph chunks, joined back)
-    5. extract    entities, places, times, quantities, quotes, claims (pure functions)
+    5. extract    entities, places, times, quantities, quotes, claims, roles (pure functions)
 
 A document that fails at any stage becomes a ``failed`` Document with its stage and reason;
 the batch goes on.
@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from claimledger.clean import clean_document
 from claimledger.clean import dedup as near
 from claimledger.errors import ClaimLedgerError
-from claimledger.extract import claims, entities, places, quantities, quotes, times
+from claimledger.extract import claims, entities, places, quantities, quotes, roles, times
 from claimledger.extract import nlp as nlp_loader
 from claimledger.ids import content_hash, make_id
 from claimledger.ingest import RawInput
@@ -274,12 +274,13 @@ def split_for_parsing(text: str, limit: int = CHUNK_CHARS) -> list[str]:
 def extract_all(document: Document, parsed: Any) -> Annotations:
     """Run every extractor in order; later ones see what earlier ones found."""
     found = Annotations()
-    found.entities = list(entities.entities(document, parsed))
+    found.entities, people = entities.entities_and_people(document, parsed)
     found.places = list(places.places(document, parsed, found.entities))
     found.times = list(times.times(document, parsed))
     found.quantities = list(quantities.quantities(document, parsed, found.times, found.places))
     found.quotes = list(quotes.quotes(document, parsed, found.entities))
     found.claims = list(claims.claims(document, parsed, found))
+    found.roles = roles.roles(document, people, found.quotes)
     owner = {q: c.id for c in found.claims for q in c.quantities}
     if owner:
         found.quantities = [

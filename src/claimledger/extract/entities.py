@@ -84,6 +84,18 @@ def people(doc: Document, parsed: Any) -> list[PersonMention]:
     ]
 
 
+def entities_and_people(doc: Document, parsed: Any) -> tuple[list[Entity], list[PersonMention]]:
+    """``entities()`` and ``people()`` from one run of the rules (the pipeline needs both)."""
+    found = _analyse(doc, parsed)
+    return (
+        [_to_entity(doc, m, canonical, entity) for m, canonical, entity in found],
+        [
+            PersonMention(m.start, m.end, doc.text[m.start:m.end], m.role, canonical, entity)
+            for m, canonical, entity in found if m.label == "PERSON"
+        ],
+    )
+
+
 def _to_entity(doc: Document, mention: Mention, canonical: str, entity: str) -> Entity:
     return Entity(
         id=make_id("entity", doc.id, mention.start, mention.end, mention.label),

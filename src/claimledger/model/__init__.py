@@ -147,6 +147,7 @@ class Quote(Annotation):
     kind: QuoteKind = "direct"
     reported_by: str | None = None
     date: str | None = None
+    continues: str | None = None  # id of the earlier part of the same statement (split quotes)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -216,6 +217,20 @@ class Claim(Annotation):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class EntityRole:
+    """A role one document gives a person ("Defense Secretary" of Jim Mattis): one row of the
+    person's roles over time. Not an export record; the store keeps it in ``entity_roles``."""
+
+    entity: str  # the person's entity id, shared across documents
+    name: str  # the person's canonical name in this document
+    role: str  # as written, without a leading article
+    doc: str
+    start: int  # the first mention giving the role (or the quote, when only its speaker does)
+    end: int
+    mentions: int = 1  # how many times this document gives the person this role
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Link:
     """A relation between two claims with a sentence a person can read (contract ``link``)."""
 
@@ -245,9 +260,10 @@ class Annotations:
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    roles: list[EntityRole] = field(default_factory=list)  # stored, not exported (not in ``all()``)
 
     def all(self) -> list[Annotation]:
-        """Every annotation, in a stable order (records of one type together)."""
+        """Every annotation record, in a stable order (records of one type together)."""
         return [
             *self.quotes, *self.quantities, *self.times, *self.entities, *self.places,
             *self.claims,

@@ -512,6 +512,11 @@ def create_app(settings: Settings, *, web: bool = True, ingester: Ingester | Non
     def entity(entity: str, db: Read) -> dict[str, Any]:
         return queries.get_entity(db, entity)
 
+    @app.get("/api/entities/{entity}/roles", tags=["entities"],
+             summary="A person's roles over time (id or name): first and last date, documents")
+    def entity_roles(entity: str, db: Read) -> dict[str, Any]:
+        return queries.entity_roles(db, entity)
+
     @app.get("/api/places", tags=["entities"], summary="Places the corpus mentions, with coordinates")
     def places(db: Read, q: Text = None, limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 200,
                offset: Offset = 0) -> dict[str, Any]:

@@ -176,6 +176,7 @@ def docs(db: str | None, fmt: str | None, status: str | None, limit: int | None)
 # Commands defined next to the code they drive; each module has ``register(cli)``.
 COMMAND_MODULES = (
     "claimledger.serve.cli_claims",   # claims (attribution)
+    "claimledger.serve.cli_entity",   # entity (a person's roles over time)
     "claimledger.serve.cli_link",     # link, conflicts, timeline, check
     "claimledger.serve.cli_serve",    # serve, report
     "claimledger.serve.cli_eval",     # eval

@@ -14,6 +14,7 @@ from typing import Any
 
 from claimledger.model import RECORD_TYPES, Link, Processed
 from claimledger.store.rows import LISTS, TABLES, from_row, to_row
+from claimledger.values.names import role_key
 
 ANNOTATION_TYPES = ("quote", "quantity", "time", "entity", "place", "claim")
 
@@ -147,7 +148,8 @@ class Ledger(abc.ABC):
     def _write_one(self, cursor: Any, item: Processed, now: str) -> None:
         doc = item.document
         cursor.execute(self.sql(self._upsert_sql("document")), (*to_row(doc.record()), now))
-        for table in ("captions", "posts", "segments", "doc_bands", *(TABLES[k][0] for k in ANNOTATION_TYPES)):
+        for table in ("captions", "posts", "segments", "doc_bands", "entity_roles",
+                      *(TABLES[k][0] for k in ANNOTATION_TYPES)):
             if table == "claims":
                 cursor.execute(self.sql(
                     "DELETE FROM claim_quantities WHERE claim IN (SELECT id FROM claims WHERE doc = ?)"
@@ -171,6 +173,12 @@ class Ledger(abc.ABC):
             cursor.execute(self.sql(
                 "INSERT INTO doc_bands (band, hash, doc) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
             ), (band, value, doc.id))
+        for role in item.annotations.roles:
+            cursor.execute(self.sql(
+                'INSERT INTO entity_roles (entity, role_key, doc, name, role, date, start, "end", mentions) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+            ), (role.entity, role_key(role.role), doc.id, role.name, role.role, doc.published.date, role.start,
+                role.end, role.mentions))
         for annotation in item.annotations.all():
             record = annotation.record()
             kind = record["type"]

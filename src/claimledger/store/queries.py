@@ -529,6 +529,46 @@ def get_entity(ledger: Ledger, entity: str, *, limit: int = 50) -> dict[str, Any
     }
 
 
+def resolve_entity(ledger: Ledger, entity: str) -> tuple[str, str | None]:
+    """(entity id, canonical name) of an entity given by id, mention id or name (any case);
+    NotFound when the ledger has none. A name shared by several entities (a person and an
+    organisation) picks the one with roles, then the most mentioned."""
+    rows = ledger.query(
+        "SELECT entity, max(name) AS name FROM entity_roles WHERE entity = ? GROUP BY entity", (entity,))
+    if not rows:
+        rows = ledger.query(
+            "SELECT entity, max(canonical) AS name FROM entities WHERE (entity = ? OR id = ?) "
+            "AND entity IS NOT NULL GROUP BY entity", (entity, entity))
+    if not rows:
+        rows = ledger.query(
+            "SELECT entity, max(name) AS name, count(*) AS n FROM entity_roles WHERE lower(name) = lower(?) "
+            "GROUP BY entity ORDER BY n DESC, entity LIMIT 1", (entity,))
+    if not rows:
+        rows = ledger.query(
+            "SELECT entity, max(canonical) AS name, count(*) AS n FROM entities "
+            "WHERE lower(canonical) = lower(?) AND entity IS NOT NULL "
+            "GROUP BY entity ORDER BY n DESC, entity LIMIT 1", (entity,))
+    if not rows:
+        raise NotFound(f"no entity {entity!r}; give an entity id or a canonical name, as GET /api/entities "
+                       "or 'claimledger export --type entity' list them")
+    return str(rows[0]["entity"]), rows[0]["name"]
+
+
+def entity_roles(ledger: Ledger, entity: str) -> dict[str, Any]:
+    """A person's roles over time (entity id, mention id or name): each role with the first and
+    last document date it is seen on, how many documents and mentions give it, first seen first
+    (undated last). NotFound for an unknown entity; a known one with no role has ``roles: []``."""
+    entity_id, name = resolve_entity(ledger, entity)
+    rows = ledger.query(
+        "SELECT min(role) AS role, min(date) AS first, max(date) AS last, count(DISTINCT doc) AS documents, "
+        "sum(mentions) AS mentions FROM entity_roles WHERE entity = ? GROUP BY role_key "
+        "ORDER BY min(date) IS NULL, min(date), min(role)",
+        (entity_id,),
+    )
+    roles = [{**r, "documents": int(r["documents"]), "mentions": int(r["mentions"])} for r in rows]
+    return {"entity": entity_id, "name": name, "roles": roles}
+
+
 def list_places(
     ledger: Ledger, *, q: str | None = None, limit: int = 200, offset: int = 0
 ) -> list[dict[str, Any]]:

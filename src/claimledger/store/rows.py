@@ -21,6 +21,7 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "quote": ("quotes", (
         "id", "doc", "start", "end", "text", "speaker_name", "speaker_role", "speaker_entity",
         "speaker_anonymous", "speaker_description", "cue", "kind", "reported_by", "date",
+        "continues",
     )),
     "quantity": ("quantities", (
         "id", "doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit",

@@ -3,7 +3,8 @@
 ``split_role("Defense Secretary Jim Mattis")`` gives role ``Defense Secretary`` and name ``Jim Mattis``;
 ``name_key`` compares names ("Dana W. White" == "Dana White", "Mattis's" == "Mattis");
 ``link_people`` maps every person mention of a document to its fullest mention;
-``alias`` resolves "ISIL" to "Islamic State" and "U.S." to "United States" from package data.
+``alias`` resolves "ISIL" to "Islamic State" and "U.S." to "United States" from package data;
+``role_key`` compares roles ("Defense Secretary" == "the defense secretary").
 Vocabulary (titles, role modifiers, honorifics, aliases, demonyms) lives in ``claimledger/data``.
 """
 
@@ -180,6 +181,23 @@ def alias_key(text: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return text
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def clean_role(role: str) -> str:
+    """A role as shown: spaces collapsed, no leading article or edge punctuation
+    ("the port director," -> "port director")."""
+    text = " ".join(role.split()).strip(" ,;:-\u2013\u2014")
+    return _ARTICLE.sub("", text)
+
+
+def role_key(role: str) -> str:
+    """Comparison key of a role: "Defense Secretary", "the defense secretary" and "Defense
+    Secretary," share one key ("Colonel, spokesperson" is "colonel spokesperson"); "former
+    defense secretary" is another role."""
+    return " ".join(alias_key(clean_role(role)).replace(",", " ").replace(";", " ").split())
 
 
 @dataclass(frozen=True, slots=True)
