@@ -196,3 +196,10 @@ def test_a_report_inside_another_verb_s_clause_is_read_on_its_own(nlp: Any) -> N
     assert item.cue == "said"
     assert "harbour safety review" in (item.speaker.description or "")
     assert item.speaker.name is None  # not the newsletter's author, not "officials"
+
+
+def test_a_surname_the_tagger_missed_is_the_person_named_in_full_earlier(nlp: Any) -> None:
+    text = ("Harbour Commissioner Jana Mattis opened the hearing. \u201cThe pier will close in the "
+            "spring,\u201d said Mattis, who took office in 2024.")
+    item = _one(_found(nlp, text), text, "pier will close")
+    assert item.speaker.name == "Jana Mattis"  # spaCy tags the lone "Mattis" as a PRODUCT

@@ -954,7 +954,17 @@ class _Context:
         for entity in self.entities:
             if entity.label == "PERSON" and span[0] <= entity.start and entity.end <= span[1]:
                 return entity.start, entity.end, _clean_name(entity.text)
-        return self._titled_name(tokens)
+        return self._titled_name(tokens) or self._known_surname(tokens)
+
+    def _known_surname(self, tokens: list[Any]) -> tuple[int, int, str] | None:
+        """"said Mattis, who ..." when the tagger missed the name: a proper noun of the subject
+        that is the surname of a person the document names in full."""
+        surnames = {_clean_name(name).split()[-1] for _s, _e, name in self.people if " " in _clean_name(name)}
+        for token in tokens:
+            if token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in ("ORG", "GPE", "LOC", "FAC") \
+                    and token.text in surnames:
+                return token.idx, token.idx + len(token.text), token.text
+        return None
 
     def _titled_name(self, tokens: list[Any]) -> tuple[int, int, str] | None:
         """"Mayor Ana Ruiz": proper nouns after a role word name a person the tagger missed."""
