@@ -203,3 +203,22 @@ def test_a_surname_the_tagger_missed_is_the_person_named_in_full_earlier(nlp: An
             "spring,\u201d said Mattis, who took office in 2024.")
     item = _one(_found(nlp, text), text, "pier will close")
     assert item.speaker.name == "Jana Mattis"  # spaCy tags the lone "Mattis" as a PRODUCT
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("The dockworkers' union is critical of the new night shifts at the container terminal.",
+     "the new night shifts at the container terminal", "critical"),
+    ("Mayor Ines Calloway was confident that the ferry would run again by June.",
+     "that the ferry would run again by June", "confident"),
+    ("Councillor Ruth Abara's criticism of the harbour levy surprised the committee.",
+     "the harbour levy", "criticism"),
+])
+def test_attitudes_held_by_someone(nlp: Any, text: str, content: str, cue: str) -> None:
+    item = _one(_found(nlp, text), text, content)
+    assert _content(text, item) == content
+    assert item.cue == cue
+
+
+def test_an_attitude_of_nobody_in_particular_is_not_attributed(nlp: Any) -> None:
+    text = "It is clear that the pier needs repairs before the winter storms."
+    assert _found(nlp, text) == []

@@ -87,6 +87,22 @@ STANCE_LEMMAS = frozenset({
     "resist", "veto", "ratify",
 })
 REPORT_LEMMAS = frozenset({"report"})
+# bodies that hold positions ("the union is critical of ...")
+GROUP_NOUNS = frozenset({
+    "union", "council", "committee", "government", "ministry", "party", "campaign", "group",
+    "company", "court", "board", "agency", "administration", "coalition", "alliance", "association",
+    "federation", "league", "senate", "congress", "parliament", "assembly", "cabinet", "commission",
+    "department", "firm", "bank", "organization", "organisation", "movement", "lawmaker", "leader",
+})
+# adjectives of attitude: "X is critical of Y", "she was confident that ...", "they are ready to ..."
+STANCE_ADJECTIVES = frozenset({
+    "critical", "supportive", "opposed", "concerned", "worried", "sure", "certain", "confident",
+    "optimistic", "pessimistic", "skeptical", "sceptical", "doubtful", "hopeful", "adamant", "coy",
+    "passionate", "proud", "angry", "upset", "furious", "unhappy", "pleased", "satisfied",
+    "dissatisfied", "frustrated", "wary", "fearful", "afraid", "eager", "keen", "willing",
+    "reluctant", "determined", "convinced", "insistent", "vocal", "bullish", "bearish",
+    "enthusiastic", "dismissive", "contemptuous", "scornful", "suspicious", "clear", "firm",
+})
 # nouns that report what their holder said or holds ("Smith's claim that ...")
 CUE_NOUNS = frozenset({
     "claim", "assertion", "statement", "argument", "allegation", "charge", "warning", "promise",
@@ -94,6 +110,14 @@ CUE_NOUNS = frozenset({
     "belief", "view", "remark", "comment", "accusation", "prediction", "admission", "denial",
     "threat", "assurance", "concession", "confession", "complaint", "call", "declaration", "plan",
     "boast", "hope", "fear", "position", "testimony", "conclusion", "finding",
+})
+# nouns of a stance held towards something: "his criticism of", "Smith's support for"
+STANCE_NOUNS = frozenset({
+    "criticism", "support", "opposition", "disdain", "contempt", "praise", "rhetoric", "theory",
+    "obsession", "skepticism", "scepticism", "concern", "worry", "commitment", "reluctance", "refusal",
+    "determination", "attack", "embrace", "endorsement", "rejection", "defense", "defence", "idea",
+    "comment", "remark", "view", "stance", "position", "take", "admiration", "distrust", "doubt",
+    "insistence", "emphasis", "focus", "push", "demand", "call", "plea", "appeal", "dismissal",
 })
 # verbs whose direct object is the person spoken to, not what was said
 ADDRESSEE_LEMMAS = frozenset({"tell", "ask", "urge", "encourage", "inform", "remind", "warn", "assure"})
@@ -602,7 +626,9 @@ class _Context:
                     item = self._stance(token, blocked + [(p.start, p.end) for p in marked if p.kind == "partial"])
                     if item is None:  # "Clinton has been endorsed by dozens of papers"
                         item = self._passive(token, blocked)
-                elif lemma in CUE_NOUNS and token.pos_ == "NOUN":
+                elif lemma in STANCE_ADJECTIVES and token.pos_ == "ADJ" and token.dep_ == "acomp":
+                    item = self._attitude(token, blocked)
+                elif (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and token.pos_ == "NOUN":
                     item = self._noun_cue(token, blocked)
                 elif lemma == "accord" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
                     item = self._according(token, sent, blocked)
@@ -699,6 +725,34 @@ class _Context:
         return _Pending(start, end, "indirect", cue=cue, subject=subject, cue_text=cue.text,
                         cue_span=_cue_span(cue), date=self._statement_date(cue))
 
+    def _attitude(self, adjective: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
+        """"The union is critical of the plan", "she was confident that ...": an attitude held."""
+        verb = adjective.head
+        subject = _subject_of_own(verb) or _inherited_subject(verb)
+        if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        if subject.lower_ in ("i", "we", "you", "it", "this", "that", "there"):
+            return None
+        if not (subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lower_ in PRONOUN_GENDER
+                or subject.lower_ == "they" or subject.lemma_.lower() in SOURCE_NOUNS | GROUP_NOUNS
+                or (subject.pos_ == "PROPN" and not subject.ent_type_)):
+            return None
+        parts = [c for c in adjective.children if c.i > adjective.i and (c.dep_ in ("xcomp", "ccomp") or (
+            c.dep_ == "prep" and any(o.dep_ in ("pobj", "pcomp") for o in c.children)))]
+        if not parts:
+            return None
+        part = parts[0]
+        tokens = list(part.subtree)
+        if part.dep_ == "prep":  # "critical of the plan": the preposition is part of the cue
+            tokens = tokens[1:]
+        if not tokens:
+            return None
+        start, end = self._clip(adjective.idx, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        if end - start < 3 or _overlaps(start, end, blocked) or any(s <= adjective.idx < e for s, e in blocked):
+            return None
+        return _Pending(start, end, "indirect", cue=adjective, subject=subject, cue_text=adjective.text,
+                        cue_span=_cue_span(adjective), date=self._statement_date(adjective))
+
     def _passive(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         """"The plan was backed by the union": the agent holds the position about the subject."""
         patient = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
@@ -752,6 +806,11 @@ class _Context:
         clause = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("acl", "ccomp", "relcl")
                        and any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") and m.i < c.i
                                for m in c.children)), None)
+        if clause is None and holder.dep_ == "poss" and cue.lemma_.lower() in STANCE_NOUNS:
+            # "his criticism of the plan", "Smith's support for the levy": what the stance is about
+            clause = next((o for p in cue.children if p.dep_ == "prep" and p.i > cue.i
+                           and p.lower_ in CONTENT_PREPOSITIONS | {"with", "to", "toward", "towards"}
+                           for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
         if clause is None:
             return None
         tokens = list(clause.subtree)
