@@ -222,3 +222,18 @@ def test_attitudes_held_by_someone(nlp: Any, text: str, content: str, cue: str) 
 def test_an_attitude_of_nobody_in_particular_is_not_attributed(nlp: Any) -> None:
     text = "It is clear that the pier needs repairs before the winter storms."
     assert _found(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour fund raised $4 million from local firms last year.",
+    "The new ferry weighs 236 tonnes when fully loaded.",
+    "The dockworkers continued their strike for a third week.",
+])
+def test_amounts_and_actions_are_not_statements(nlp: Any, text: str) -> None:
+    assert _found(nlp, text) == []
+
+
+def test_raising_a_question_is_a_statement(nlp: Any) -> None:
+    text = "Councillor Ruth Abara raised concerns about the cost of the new pier."
+    item = _one(_found(nlp, text), text, "concerns about the cost")
+    assert item.cue == "raised"

@@ -79,14 +79,21 @@ STANCE_LEMMAS = frozenset({
     # holding a view
     "view", "regard", "consider", "understand", "recognize", "recognise", "realize", "realise",
     "assume", "suspect", "imagine", "accept", "prefer", "dread", "learn", "comprehend", "resent",
-    "weigh", "debate", "explore", "investigate", "examine", "probe", "assess", "identify",
+    "debate", "explore", "investigate", "examine", "probe", "assess", "identify",
     # offering and persuading
     "offer", "propound", "illustrate", "convince", "persuade",
     # asking for something
     "implore", "beg", "plead", "appeal", "press", "order", "instruct", "invite", "petition",
     "resist", "veto", "ratify",
+    # rulings and public shaming
+    "rule", "overrule", "shame", "extol", "target",
 })
 REPORT_LEMMAS = frozenset({"report"})
+# what one raises when one speaks: "raised concerns about", "raised the prospect of"
+RAISED_NOUNS = frozenset({
+    "question", "concern", "doubt", "issue", "alarm", "objection", "possibility", "prospect",
+    "fear", "worry", "point", "argument", "hope", "suspicion", "specter", "spectre", "matter",
+})
 # bodies that hold positions ("the union is critical of ...")
 GROUP_NOUNS = frozenset({
     "union", "council", "committee", "government", "ministry", "party", "campaign", "group",
@@ -611,7 +618,7 @@ class _Context:
             for token in sent:
                 if token.i in cues or self._in_quote(token.idx):
                     continue
-                lemma = token.lemma_.lower()
+                lemma = _lemma(token)
                 if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
                     item = self._clausal(token, blocked) or self._parenthetical(token, blocked)
                     if item is None:  # "noted the delays", "said yes"
@@ -622,7 +629,8 @@ class _Context:
                         item = self._passive(token, blocked)
                 elif token.pos_ == "VERB" and self._speaks(token):
                     item = self._clausal(token, blocked)
-                elif lemma in STANCE_LEMMAS and token.pos_ == "VERB":
+                elif token.pos_ == "VERB" and (lemma in STANCE_LEMMAS or (lemma == "see" and any(
+                        c.dep_ == "prep" and c.lower_ == "as" for c in token.children))):  # "saw it as a dig"
                     item = self._stance(token, blocked + [(p.start, p.end) for p in marked if p.kind == "partial"])
                     if item is None:  # "Clinton has been endorsed by dozens of papers"
                         item = self._passive(token, blocked)
@@ -717,6 +725,12 @@ class _Context:
             return None
         if len(parts) == 1 and head.lower_ in CONTENT_PRONOUNS:
             return None
+        if len(parts) == 1 and head.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
+            return None  # "raised $100 million", "added 40 jobs": an amount, not what was said
+        if cue.lemma_.lower() == "raise" and head.lemma_.lower() not in RAISED_NOUNS:
+            return None  # "raised questions about", not "raised taxes"
+        if cue.lemma_.lower() == "continue" and head.dep_ != "ccomp":
+            return None  # '"...," he continued', not "continued their attacks"
         start, end = self._clip(cue.idx, min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
         if end <= start or end <= cue.idx or _overlaps(start, end, blocked):
             return None
@@ -1264,6 +1278,14 @@ def _circumstance(prep: Any) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in SETTING_NOUNS
                                  for o in objects)
+
+
+def _lemma(token: Any) -> str:
+    """The token's lemma, with the tagger's known slips mended ("hopes" is not "hop")."""
+    lemma = str(token.lemma_).lower()
+    if lemma == "hop" and token.lower_.startswith("hope"):
+        return "hope"
+    return lemma
 
 
 def _reports(clause: Any) -> bool:
