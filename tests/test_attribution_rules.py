@@ -237,3 +237,12 @@ def test_raising_a_question_is_a_statement(nlp: Any) -> None:
     text = "Councillor Ruth Abara raised concerns about the cost of the new pier."
     item = _one(_found(nlp, text), text, "concerns about the cost")
     assert item.cue == "raised"
+
+
+def test_a_cue_after_two_clauses_reports_both(nlp: Any) -> None:
+    text = ("The mayor had told port officials that she did not want the escort at all, but the "
+            "police overruled that request, the aide added.")
+    item = _one(_found(nlp, text), text, "did not want the escort")
+    assert item.cue == "added"
+    assert _content(text, item).startswith("The mayor had told port officials")
+    assert _content(text, item).endswith("overruled that request")

@@ -615,7 +615,8 @@ class _Context:
         for sent in self.parsed.sents:
             if _overlaps_any(sent.start_char, sent.end_char, posts):
                 continue
-            for token in sent:
+            # the sentence's main verb first: in "A told police ..., the aide added" the aide speaks
+            for token in sorted(sent, key=lambda t: (t.dep_ != "ROOT", t.i)):
                 if token.i in cues or self._in_quote(token.idx):
                     continue
                 lemma = _lemma(token)
@@ -851,8 +852,10 @@ class _Context:
             return None
         clause = clauses[0]
         tokens = list(clause.subtree)
+        if clause.i < cue.i:  # "A told police ..., but B overruled it, the source added": all of it
+            tokens = sorted({t for c in clauses if c.i < cue.i for t in c.subtree}, key=lambda t: t.i)
         marks = [c for c in clause.children if c.dep_ == "mark"]
-        if not marks and _reports(clause) and cue.lemma_.lower() not in ("say", "tell"):
+        if not marks and clause.i > cue.i and _reports(clause) and cue.lemma_.lower() not in ("say", "tell"):
             # "after officials declared victory, an assessment said ...": a misparse that hangs
             # a report off another verb; the inner report is read on its own
             return None
