@@ -615,8 +615,7 @@ class _Context:
         for sent in self.parsed.sents:
             if _overlaps_any(sent.start_char, sent.end_char, posts):
                 continue
-            # the sentence's main verb first: in "A told police ..., the aide added" the aide speaks
-            for token in sorted(sent, key=lambda t: (t.dep_ != "ROOT", t.i)):
+            for token in sent:
                 if token.i in cues or self._in_quote(token.idx):
                     continue
                 lemma = _lemma(token)
