@@ -76,7 +76,9 @@ def _flat_conflict(row: dict[str, Any]) -> dict[str, Any]:
     out = {"relation": row["relation"], "explanation": row["explanation"]}
     for side in ("a", "b"):
         cite = row[side]
-        out[f"{side}_speaker"] = cite["speaker"] or cite["publisher"] or cite["title"] or cite["source"]
+        # a nameless speaker is still described by its role ("task force") before the publisher stands in
+        out[f"{side}_speaker"] = (cite["speaker"] or cite.get("role") or cite["publisher"] or cite["title"]
+                                  or cite["source"])
         out[f"{side}_date"] = cite["date"]
         out[f"{side}_quote"] = cite["quote"]
     return out
