@@ -246,3 +246,13 @@ def test_a_cue_after_two_clauses_reports_both(nlp: Any) -> None:
     assert item.cue == "added"
     assert _content(text, item).startswith("The mayor had left the pier")
     assert _content(text, item).endswith("until evening")
+
+
+def test_the_cue_that_introduces_a_quote_with_a_colon_wins(nlp: Any) -> None:
+    text = ("In a statement, the ferry company said: \u201cThe northern route was profitable for a decade,\u201d "
+            "adding that its fleet had doubled in less than a year.")
+    found = _found(nlp, text)
+    quote = _one(found, text, "northern route was profitable")
+    assert quote.cue == "said"
+    added = _one(found, text, "fleet had doubled")
+    assert added.cue == "adding"

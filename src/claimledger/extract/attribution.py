@@ -130,6 +130,8 @@ STANCE_NOUNS = frozenset({
 ADDRESSEE_LEMMAS = frozenset({"tell", "ask", "urge", "encourage", "inform", "remind", "warn", "assure"})
 # the complements of a stance or speech verb that carry its content ("called the plan a disgrace")
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "oprd"})
+# between a cue and the quote it introduces: 'said in a statement: "'
+COLON_INTRO = re.compile(r"[^.!?\"“”\n]{0,40}:\s*[\"“‘']?\s*")
 # a headline "Sanders: Clinton must ..." (only the first line, a short name before the colon)
 HEADLINE_SPEAKER = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{1,40}):[ \t]+(?P<what>[^\n]+)")
 # "by saying", "after saying": the gerund shares the main verb's subject ("for"/"of" do not:
@@ -491,15 +493,17 @@ class _Context:
                     continue
                 distance = start - (token.idx + len(token.text)) if token.idx < start else token.idx - end
                 weak = lemma in WEAK_LEMMAS
-                candidates.append((lemma in REPORT_LEMMAS, weak, distance, token, subject))
+                # 'Peabody said: "…," adding that …': the cue that introduces the quote with a colon wins
+                intro = token.idx < start and bool(COLON_INTRO.fullmatch(self.text[token.idx + len(token.text):start]))
+                candidates.append((not intro, lemma in REPORT_LEMMAS, weak, distance, token, subject))
         if not candidates and not partial:
             return self._colon_intro(start, used)
         if not candidates:
             return None
-        candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-        _, _, _, cue, subject = candidates[0]
+        candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
+        _, _, _, _, cue, subject = candidates[0]
         reported_by = None
-        for is_report, _, _, _token, other in candidates[1:]:
+        for _, is_report, _, _, _token, other in candidates[1:]:
             if is_report and other.ent_type_ == "ORG":
                 reported_by = _strip_the(_phrase_text(other))
                 break
