@@ -256,3 +256,15 @@ def test_the_cue_that_introduces_a_quote_with_a_colon_wins(nlp: Any) -> None:
     assert quote.cue == "said"
     added = _one(found, text, "fleet had doubled")
     assert added.cue == "adding"
+
+
+def test_two_subjects_the_nearer_one_speaks(nlp: Any) -> None:
+    text = "The Latest: Mayor Calloway urges drivers to avoid the harbour road.\n\nMore follows."
+    item = _one(_found(nlp, text), text, "avoid the harbour road")
+    assert _source(text, item) is not None and "Calloway" in (_source(text, item) or "")
+
+
+def test_as_someone_pointed_out(nlp: Any) -> None:
+    text = "The harbour, as one of the mayor's engineers pointed out, rarely floods twice in a year."
+    item = _one(_found(nlp, text), text, "rarely floods")
+    assert item.cue == "pointed"

@@ -1287,10 +1287,13 @@ def _circumstance(prep: Any) -> bool:
 
 
 def _lemma(token: Any) -> str:
-    """The token's lemma, with the tagger's known slips mended ("hopes" is not "hop")."""
+    """The token's lemma, with the tagger's known slips mended ("hopes" is not "hop"); "point
+    out" is read as "note"."""
     lemma = str(token.lemma_).lower()
     if lemma == "hop" and token.lower_.startswith("hope"):
         return "hope"
+    if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return "note"
     return lemma
 
 
@@ -1340,8 +1343,11 @@ def _inherited_subject(verb: Any) -> Any:
 
 
 def _subject_of_own(token: Any) -> Any:
-    """The token's own subject (not inherited from the clause it hangs off)."""
-    return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """The token's own subject (not inherited from the clause it hangs off); of two, the nearer
+    one before the verb ("The Latest: Trump urges ..." parses both as subjects)."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    before = [c for c in subjects if c.i < token.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def _same_line(a: Any, b: Any) -> bool:
