@@ -268,3 +268,11 @@ def test_as_someone_pointed_out(nlp: Any) -> None:
     text = "The harbour, as one of the mayor's engineers pointed out, rarely floods twice in a year."
     item = _one(_found(nlp, text), text, "rarely floods")
     assert item.cue == "pointed"
+
+
+def test_a_closing_cue_owns_the_report_before_it(nlp: Any) -> None:
+    text = ("The mayor had told port officials that she did not want the escort at all, but the "
+            "police overruled that request, the aide added.")
+    item = _one(_found(nlp, text), text, "did not want the escort")
+    assert item.cue == "added"
+    assert _content(text, item).startswith("The mayor had told port officials")

@@ -619,7 +619,7 @@ class _Context:
         for sent in self.parsed.sents:
             if _overlaps_any(sent.start_char, sent.end_char, posts):
                 continue
-            for token in sent:
+            for token in sorted(sent, key=lambda t: (not _closing_cue(t), t.i)):
                 if token.i in cues or self._in_quote(token.idx):
                     continue
                 lemma = _lemma(token)
@@ -1284,6 +1284,14 @@ def _circumstance(prep: Any) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in SETTING_NOUNS
                                  for o in objects)
+
+
+def _closing_cue(token: Any) -> bool:
+    """"…, a source said.": a main speech verb after the clause it reports is read before the
+    verbs inside that clause, so the clause is the source's ("reported" keeps relaying instead)."""
+    lemma = _lemma(token)
+    return (token.dep_ == "ROOT" and lemma in SPEECH_LEMMAS and lemma not in REPORT_LEMMAS
+            and lemma not in WEAK_LEMMAS and any(c.dep_ == "ccomp" and c.i < token.i for c in token.children))
 
 
 def _lemma(token: Any) -> str:
