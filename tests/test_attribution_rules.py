@@ -276,3 +276,12 @@ def test_a_closing_cue_owns_the_report_before_it(nlp: Any) -> None:
     item = _one(_found(nlp, text), text, "did not want the escort")
     assert item.cue == "added"
     assert _content(text, item).startswith("The mayor had told port officials")
+
+
+def test_a_quote_inside_a_longer_that_clause_is_the_clause(nlp: Any) -> None:
+    text = ("Spokeswoman Ilse Varga said by email that \u201cof course the port will appeal\u201d against what "
+            "the company calls an unfair ruling by the harbour court.")
+    item = _one(_found(nlp, text), text, "the port will appeal")
+    assert item.kind == "indirect"
+    assert _content(text, item).endswith("by the harbour court")
+    assert item.speaker.name == "Ilse Varga"

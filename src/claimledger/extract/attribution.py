@@ -608,6 +608,8 @@ class _Context:
     # 5. indirect speech ------------------------------------------------------------------------------
     def indirect(self, taken: list[Attribution], marked: list[_Pending]) -> list[_Pending]:
         """Reported speech; a clause that holds partial quotes absorbs them (counted once)."""
+        for item in marked:  # 'said that, "Of course he will defend himself" against what …'
+            self._widen_to_clause(item, marked)
         posts = [a for a in taken if a.kind == "post"]
         blocked = [(a.start, a.end) for a in taken] + [(p.start, p.end) for p in marked if p.kind != "partial"]
         cues = {p.cue.i for p in marked if p.cue is not None and p.kind != "partial"}
@@ -660,6 +662,25 @@ class _Context:
                     marked.remove(partial)
                     item.end = max(item.end, partial.end)
         return out
+
+    def _widen_to_clause(self, item: _Pending, marked: list[_Pending]) -> None:
+        """A quote inside a "that"-clause of its own cue, which the clause goes on past, is the
+        clause: an indirect statement that quotes some of its words."""
+        cue = item.cue
+        if cue is None or item.kind == "partial" or item.follows is not None:
+            return
+        clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and _same_line(c, cue)
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            return
+        tokens = list(clause.subtree)
+        mark = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that")
+        start, end = self._clip(cue.idx, min(mark.idx, tokens[0].idx), tokens[-1].idx + len(tokens[-1].text))
+        if not (start <= item.start and item.end <= end) or (end - item.end < 15 and item.start - start < 15):
+            return
+        if any(other is not item and start <= other.start < end for other in marked):
+            return
+        item.start, item.end, item.kind = start, end, "indirect"
 
     def _speaks(self, verb: Any) -> bool:
         """Any verb taking a "that"-clause whose subject is a person ("Clinton quipped that ...")."""
