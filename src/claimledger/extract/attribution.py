@@ -33,6 +33,7 @@ from typing import Any
 
 from claimledger.model import Document, Entity, QuoteKind, Speaker
 from claimledger.values.dates import MONTHS, WEEKDAYS, DateValue, find_dates, weekday_before
+from claimledger.values.names import split_role
 
 # -- vocabularies -------------------------------------------------------------------------------
 SPEECH_LEMMAS = frozenset({
@@ -608,8 +609,8 @@ class _Context:
     # 5. indirect speech ------------------------------------------------------------------------------
     def indirect(self, taken: list[Attribution], marked: list[_Pending]) -> list[_Pending]:
         """Reported speech; a clause that holds partial quotes absorbs them (counted once)."""
-        for item in marked:  # 'said that, "Of course he will defend himself" against what …'
-            self._widen_to_clause(item, marked)
+        for quoted in marked:  # 'said that, "Of course he will defend himself" against what …'
+            self._widen_to_clause(quoted, marked)
         posts = [a for a in taken if a.kind == "post"]
         blocked = [(a.start, a.end) for a in taken] + [(p.start, p.end) for p in marked if p.kind != "partial"]
         cues = {p.cue.i for p in marked if p.cue is not None and p.kind != "partial"}
@@ -1050,7 +1051,9 @@ class _Context:
         indices = {t.i for t in tokens}
         for ent in self._ents_between(tokens):
             if ent.label_ == "PERSON" and ent.start in indices and ent.end - 1 in indices:
-                return ent.start_char, ent.end_char, _clean_name(ent.text)
+                name = split_role(ent.text).name  # "Spokeswoman Ilse Varga" tagged whole: the role is not the name
+                offset = ent.text.rfind(name) if name and name in ent.text else 0
+                return ent.start_char + offset, ent.end_char, _clean_name(ent.text[offset:])
         for entity in self.entities:
             if entity.label == "PERSON" and span[0] <= entity.start and entity.end <= span[1]:
                 return entity.start, entity.end, _clean_name(entity.text)
@@ -1073,7 +1076,9 @@ class _Context:
                 continue
             name: list[Any] = []
             for following in tokens[k + 1:]:
-                if following.pos_ != "PROPN" or following.ent_type_ in ("ORG", "GPE", "NORP"):
+                # "Spokeswoman Ilse Varga" tagged as one ORG: the role word is inside it, the name is a person
+                mistagged = following.ent_type_ == "ORG" and token.ent_type_ == "ORG" and following.ent_iob_ == "I"
+                if following.pos_ != "PROPN" or (following.ent_type_ in ("ORG", "GPE", "NORP") and not mistagged):
                     break
                 if following.lower_.strip(".") in {w.strip(".") for w in ROLE_WORDS}:
                     name = []
