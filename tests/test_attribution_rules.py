@@ -285,3 +285,15 @@ def test_a_quote_inside_a_longer_that_clause_is_the_clause(nlp: Any) -> None:
     assert item.kind == "indirect"
     assert _content(text, item).endswith("by the harbour court")
     assert item.speaker.name == "Ilse Varga"
+
+
+def test_promised_to_do_a_and_b_keeps_both(nlp: Any) -> None:
+    text = "Governor Lisa Mwangi promised to dredge the channel and open the northern quay to ferries."
+    item = _one(_found(nlp, text), text, "dredge the channel")
+    assert _content(text, item).endswith("open the northern quay to ferries")
+
+
+def test_said_that_a_and_b_keeps_both(nlp: Any) -> None:
+    text = "Mayor Ines Calloway said the ferry had failed its inspection and the captain had resigned."
+    item = _one(_found(nlp, text), text, "failed its inspection")
+    assert _content(text, item).endswith("the captain had resigned")

@@ -743,7 +743,7 @@ class _Context:
                  and not (c.dep_ == "ccomp" and _reports(c) and not any(m.dep_ == "mark" for m in c.children))]
         if not parts:
             return None
-        tokens = [t for part in parts for t in part.subtree]
+        tokens = [t for part in parts for t in _own_content(part)]
         head = parts[0]
         if any(t.is_punct for t in cue.doc[cue.i + 1:min(t.i for t in tokens)]):
             return None  # "..., the officials said, the largest in years": not the verb's object
@@ -1310,6 +1310,20 @@ def _circumstance(prep: Any) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in SETTING_NOUNS
                                  for o in objects)
+
+
+def _own_content(head: Any) -> list[Any]:
+    """The tokens of a content phrase without a verb the parse joined on to its noun: in
+    "explored the changes and discussed the risks" the object stops before "and discussed" (a
+    verb phrase joined to a verb, "promised to lift X and open Y", stays whole)."""
+    cut: set[int] = set()
+    for child in head.children if head.pos_ in ("NOUN", "PROPN", "PRON") else ():
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):  # a clause joined to a noun: misparse
+            cut.update(t.i for t in child.subtree)
+    kept = [t for t in head.subtree if t.i not in cut]
+    while len(kept) > 1 and (kept[-1].is_punct or kept[-1].dep_ in ("cc", "prep", "mark")):
+        kept.pop()  # "... Easter Island and": the joint left behind
+    return kept
 
 
 def _closing_cue(token: Any) -> bool:
