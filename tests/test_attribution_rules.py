@@ -297,3 +297,11 @@ def test_said_that_a_and_b_keeps_both(nlp: Any) -> None:
     text = "Mayor Ines Calloway said the ferry had failed its inspection and the captain had resigned."
     item = _one(_found(nlp, text), text, "failed its inspection")
     assert _content(text, item).endswith("the captain had resigned")
+
+
+def test_a_headline_lead_in_naming_one_person_before_a_quotation(nlp: Any) -> None:
+    text = ("A lesson from Mayor Ines Calloway: \u2018Keep the harbour open to everyone.\u2019\n\n"
+            "The mayor spoke on Monday.")
+    found = _found(nlp, text)
+    item = _one(found, text, "Keep the harbour open")
+    assert item.speaker.name == "Ines Calloway"

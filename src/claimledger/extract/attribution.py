@@ -929,10 +929,26 @@ class _Context:
             return None
         who = self.parsed.char_span(match.start("who"), match.end("who"), alignment_mode="contract")
         colon = self.parsed.char_span(match.end("who"), match.end("who") + 1)
-        if who is None or colon is None or len(who) > 4:
+        if who is None or colon is None or len(who) > 8:
             return None
         labels = {e.label_ for e in who.ents if e.start <= who.root.i < e.end}
         span = (who.start_char, who.end_char)
+        people = [(e.start_char, e.end_char) for e in who.ents if e.label_ == "PERSON"]
+        titled = self._titled_name(list(who)) if not people else None
+        if titled is not None:  # "Mayor Ines Calloway", a titled name the tagger missed
+            people = [(titled[0], titled[1])]
+        if len(who) > 4 or "PERSON" not in labels:
+            # "Warren Hammers Wells Fargo CEO: 'You Should Be ...'", "A lesson from Loretta Lynch:
+            # 'Be the voice ...'": a longer lead-in names its speaker once, before a quotation
+            quoted = match.group("what").lstrip()[:1] in "\"“‘'"
+            named = self.parsed.char_span(*people[0], alignment_mode="expand") if len(people) == 1 else None
+            if not quoted or named is None:
+                if len(who) > 4:
+                    return None
+            else:
+                who = named
+                span = (who.start_char, who.end_char)
+                labels = {"PERSON"}
         if "PERSON" in labels:
             name = self._full_name(who.text, span[0])
             speaker = Speaker(name=name, entity=self._entity_id(name, *span))
