@@ -228,6 +228,8 @@ def test_an_attitude_of_nobody_in_particular_is_not_attributed(nlp: Any) -> None
     "The harbour fund raised $4 million from local firms last year.",
     "The new ferry weighs 236 tonnes when fully loaded.",
     "The dockworkers continued their strike for a third week.",
+    "The harbour council approved $20 million for rebuilding the northern quay.",
+    "Coalition strikes targeted tunnels and weapons caches near the old port.",
 ])
 def test_amounts_and_actions_are_not_statements(nlp: Any, text: str) -> None:
     assert _found(nlp, text) == []

@@ -87,7 +87,7 @@ STANCE_LEMMAS = frozenset({
     "implore", "beg", "plead", "appeal", "press", "order", "instruct", "invite", "petition",
     "resist", "veto", "ratify",
     # rulings and public shaming
-    "rule", "overrule", "shame", "extol", "target",
+    "rule", "overrule", "shame", "extol",
 })
 REPORT_LEMMAS = frozenset({"report"})
 # what one raises when one speaks: "raised concerns about", "raised the prospect of"
@@ -751,8 +751,8 @@ class _Context:
             return None
         if len(parts) == 1 and head.lower_ in CONTENT_PRONOUNS:
             return None
-        if len(parts) == 1 and head.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
-            return None  # "raised $100 million", "added 40 jobs": an amount, not what was said
+        if head.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
+            return None  # "raised $100 million", "approved $20 million for schools": an amount, not what was said
         if cue.lemma_.lower() == "raise" and head.lemma_.lower() not in RAISED_NOUNS:
             return None  # "raised questions about", not "raised taxes"
         if cue.lemma_.lower() == "continue" and head.dep_ != "ccomp":
