@@ -230,6 +230,9 @@ def test_an_attitude_of_nobody_in_particular_is_not_attributed(nlp: Any) -> None
     "The dockworkers continued their strike for a third week.",
     "The harbour council approved $20 million for rebuilding the northern quay.",
     "Coalition strikes targeted tunnels and weapons caches near the old port.",
+    "Coalition members advise partner forces along the northern river.",
+    "A port official spoke on condition of anonymity.",
+    "# Ministry of Harbours: statement on the dredging works\n\nThe dredging works ended.",
 ])
 def test_amounts_and_actions_are_not_statements(nlp: Any, text: str) -> None:
     assert _found(nlp, text) == []

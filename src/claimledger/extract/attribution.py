@@ -66,7 +66,7 @@ STANCE_LEMMAS = frozenset({
     "talk", "speak", "point", "rail", "highlight", "tout", "challenge", "dispute", "doubt", "contest",
     "refer", "describe", "liken", "compare", "characterize", "characterise", "portray", "depict",
     "mock", "ridicule", "lament", "applaud", "hail", "celebrate", "blast", "slam", "decry",
-    "denounce", "advocate", "campaign", "lobby", "recommend", "advise", "invoke", "brag", "muse",
+    "denounce", "advocate", "campaign", "lobby", "recommend", "invoke", "brag", "muse",
     "object", "protest", "welcome", "label", "brand", "term", "chronicle", "document",
     # making a position public: proposals, concerns, accounts
     "express", "raise", "voice", "detail", "outline", "present", "publish", "echo", "reference",
@@ -155,6 +155,7 @@ SETTING_NOUNS = frozenset({
     "interview", "statement", "letter", "release", "email", "e-mail", "post", "tweet", "speech",
     "conference", "call", "rally", "briefing", "hearing", "debate", "event", "meeting", "appearance",
     "broadcast", "show", "podcast", "video", "op-ed", "memo", "twitter", "facebook", "television", "radio",
+    "condition", "background", "record", "anonymity",  # "spoke on condition of anonymity"
 })
 CONTENT_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "so", "them", "him", "her", "one"})
 SOURCE_NOUNS = frozenset({
@@ -927,6 +928,8 @@ class _Context:
         match = HEADLINE_SPEAKER.match(self.text)
         if match is None or len(match.group("what").split()) < 3:
             return None
+        if match.group("what").split()[0].lower().strip(".,") in DOCUMENT_NOUNS | {"fact", "press", "joint"}:
+            return None  # "Ministry of Reconstruction: statement on ...": a document's title, not its words
         who = self.parsed.char_span(match.start("who"), match.end("who"), alignment_mode="contract")
         colon = self.parsed.char_span(match.end("who"), match.end("who") + 1)
         if who is None or colon is None or len(who) > 8:
