@@ -212,6 +212,7 @@ def test_a_surname_the_tagger_missed_is_the_person_named_in_full_earlier(nlp: An
      "that the ferry would run again by June", "confident"),
     ("Councillor Ruth Abara's criticism of the harbour levy surprised the committee.",
      "the harbour levy", "criticism"),
+    ("Mr. Okonkwo is bearish on the future of ferry bonds.", "the future of ferry bonds", "bearish"),
 ])
 def test_attitudes_held_by_someone(nlp: Any, text: str, content: str, cue: str) -> None:
     item = _one(_found(nlp, text), text, content)

@@ -780,6 +780,11 @@ class _Context:
             return None
         parts = [c for c in adjective.children if c.i > adjective.i and (c.dep_ in ("xcomp", "ccomp") or (
             c.dep_ == "prep" and any(o.dep_ in ("pobj", "pcomp") for o in c.children)))]
+        if not parts:  # "is bearish on loans", "weren't sure if ...": the parse hung it off the copula
+            parts = [c for c in verb.children if c.i > adjective.i and (
+                (c.dep_ == "prep" and not _circumstance(c) and any(o.dep_ in ("pobj", "pcomp") for o in c.children))
+                or (c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in ("if", "whether", "that")
+                                                          for m in c.children)))]
         if not parts:
             return None
         part = parts[0]
