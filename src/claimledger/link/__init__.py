@@ -2,7 +2,9 @@
 
 The flow of ``claimledger link``::
 
-    corpus.load(ledger)        claims with their quantities, places, topics and dates
+    people.resolve_people()    a surname-only person ("COL. WHITFIELD:") gets the id and full
+                               name of the one full-name person of the ledger with that surname
+      -> corpus.load(ledger)   claims with their quantities, places, topics and dates
       -> metrics.assign()      one metric key per claim that measures something (UPDATE claims)
       -> candidates.pairs()    blocking: same metric, same topic + place, near-identical text;
                                never all pairs (a sliding window in time inside big blocks)

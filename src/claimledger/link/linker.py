@@ -1,4 +1,4 @@
-"""``claimledger link``: metrics, candidates, relations, written back to the ledger.
+"""``claimledger link``: people across documents, metrics, candidates, relations, written back.
 
 Linking recomputes every link from the stored claims (``Ledger.replace_links``), so running it
 twice gives the same links; it is a separate step from ingest because it reads the corpus as a
@@ -21,6 +21,7 @@ import numpy as np
 from claimledger.link import candidates, corpus, metrics, relations
 from claimledger.link.corpus import ClaimView
 from claimledger.link.encoder import Encoder, load_encoder
+from claimledger.link.people import PeopleSummary, resolve_people
 from claimledger.model import Link
 from claimledger.store.base import Ledger
 
@@ -34,13 +35,14 @@ class LinkSummary:
     candidates: int = 0
     links: Counter[str] = field(default_factory=Counter)
     encoder: str | None = None
+    people: PeopleSummary = field(default_factory=PeopleSummary)
     seconds: float = 0.0
 
     def record(self) -> dict[str, object]:
         return {
             "claims": self.claims, "metrics": self.metrics, "candidates": self.candidates,
             "links": dict(sorted(self.links.items())), "encoder": self.encoder,
-            "seconds": round(self.seconds, 2),
+            "people": self.people.record(), "seconds": round(self.seconds, 2),
         }
 
 
@@ -96,6 +98,8 @@ def link_ledger(ledger: Ledger, *, encoder: str | None = "auto") -> LinkSummary:
     """Link every claim of the ledger and replace the stored links; ``encoder=None`` skips embeddings."""
     started = time.perf_counter()
     summary = LinkSummary()
+    # 1. one person across documents, before the claims are read (their speakers change)
+    summary.people = resolve_people(ledger)
     with bulk():
         views = corpus.load(ledger)
     vectors = None

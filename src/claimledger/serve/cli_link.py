@@ -28,6 +28,9 @@ def _encoder(name: str) -> str | None:
 def link(db: str | None, encoder: str | None, fmt: str | None) -> None:
     """Assign metric keys and link claims across sources (agree, contradict, update, duplicate).
 
+    First gives a person named by surname only ("COL. WHITFIELD:") the id and full name of the
+    one person of the ledger named in full with that surname.
+
     Example: claimledger link --db campaign.db
     """
     from claimledger.link import link_ledger
@@ -38,8 +41,12 @@ def link(db: str | None, encoder: str | None, fmt: str | None) -> None:
     record = summary.record()
     if (fmt or default_format()) == "table":
         links = ", ".join(f"{n} {r}" for r, n in sorted(summary.links.items())) or "no links"
+        people = summary.people
+        plural = "" if people.surnames == 1 else "s"
+        resolved = (f"; {people.surnames} surname{plural} resolved ({people.mentions} mentions, "
+                    f"{people.speakers} speakers)") if people.surnames else ""
         click.echo(f"linked {summary.claims} claims ({summary.metrics} metrics, {summary.candidates} "
-                   f"candidate pairs): {links} in {summary.seconds:.1f}s")
+                   f"candidate pairs): {links} in {summary.seconds:.1f}s{resolved}")
     else:
         emit([record], fmt or "jsonl", ())
 

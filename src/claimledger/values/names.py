@@ -173,6 +173,17 @@ def name_key(name: str) -> str:
     return " ".join(out)
 
 
+def surname_key(name: str) -> str:
+    """Comparison key of a name's last word ("Col. Dana Whitfield's" -> "whitfield"; an Arabic
+    article is dropped, so "al-Baghdadi" alone matches "Abu Bakr al-Baghdadi"); "" for no word."""
+    words = name_key(name).split()
+    if not words:
+        return ""
+    last = words[-1]
+    article = _ARABIC_ARTICLE.match(last)
+    return last[article.end():] if article else last
+
+
 def alias_key(text: str) -> str:
     """Key for alias lookup: no case, accents, dots, possessive or leading "the"."""
     text = strip_possessive(text.strip())
