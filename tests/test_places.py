@@ -176,3 +176,11 @@ def test_meantime_reader_and_tally(tmp_path: Path) -> None:
     p, r, _f = tally.prf()
     assert (p, r) == (pytest.approx(2 / 3), pytest.approx(2 / 3))
     assert tally.prf("PER") == (0.0, 0.0, 0.0)
+
+
+def test_a_capital_is_meant_over_a_same_named_state_unless_the_text_says_state() -> None:
+    from claimledger.values.places import PlaceMention, resolve_mentions
+
+    capital, state = resolve_mentions([PlaceMention("Washington"), PlaceMention("Washington state")])
+    assert capital is not None and (capital.feature, capital.admin1) == ("city", "DC")
+    assert state is not None and (state.feature, state.admin1) == ("admin", "WA")

@@ -12,6 +12,7 @@ to, then by population.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -79,6 +80,7 @@ class GazetteerEntry:
     admin1: str | None = None  # for US entries: the state's postal code
     population: int = 0
     gazetteer_id: str | None = None
+    capital: bool = False  # a national capital ("Washington" the city, not the state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,12 +142,16 @@ class Gazetteer:
             """Index each town as the JSON parser meets it, so the whole file is never held."""
             if "geonameid" not in record:
                 return record
+            country = record["countrycode"] or None
             entry = GazetteerEntry(
                 name=record["name"], lat=float(record["latitude"]), lon=float(record["longitude"]),
-                feature="city", country=record["countrycode"] or None,
+                feature="city", country=country,
                 admin1=record["admin1code"] if record["countrycode"] == "US" else None,
                 population=int(record["population"] or 0), gazetteer_id=str(record["geonameid"]),
             )
+            named_capital = bool(country) and capitals.get(country or "") == fold(record["name"])
+            if named_capital and entry.population >= capital_at.get(country or "", (-1, 0))[0]:
+                capital_at[country or ""] = (entry.population, len(self.entries))  # the largest namesake
             alternate = record["alternatenames"]
             if entry.population < ALL_SCRIPTS_POPULATION:
                 alternate = [a for a in alternate if _latin(a)]
@@ -155,10 +161,16 @@ class Gazetteer:
                 state_points.setdefault(entry.admin1, []).append((entry.lat, entry.lon))
             return None
 
+        countries = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
+        # a capital named like its own country (Singapore, Djibouti) keeps the country first
+        capitals = {code: fold(record["capital"]) for code, record in countries.items()
+                    if record.get("capital") and fold(record["capital"]) != fold(record["name"])}
+        capital_at: dict[str, tuple[int, int]] = {}  # country -> (population, entry index)
         with (folder / city_file).open(encoding="utf-8") as handle:
             json.load(handle, object_hook=city)
+        for _population, index in capital_at.values():
+            self.entries[index] = dataclasses.replace(self.entries[index], capital=True)
         centres = {row[0]: (float(row[1]), float(row[2])) for row in _tsv("country_centres.tsv")}
-        countries = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
         for code, record in countries.items():
             lat, lon = centres.get(code) or _median(points.get(code)) or (math.nan, math.nan)
             if math.isnan(lat):
@@ -248,8 +260,13 @@ class Gazetteer:
             return found
         base = _ADMIN_SUFFIX.sub("", place_key(name))
         if base != place_key(name) and base:
+            inner = self.candidates(base)
+            if place_key(name).endswith(" state"):  # "Washington state": the US state itself
+                states = [c for c in inner if c.entry.feature == "admin"]
+                if states:
+                    return states
             # "Raqqa Governorate": no table of provinces outside the US; the namesake town stands in
-            return [c for c in self.candidates(base) if c.entry.feature == "city"]
+            return [c for c in inner if c.entry.feature == "city"]
         code = demonym_country(name)
         country = self.by_country.get(code) if code else None
         return [Candidate(country, False)] if country is not None else []
@@ -365,7 +382,7 @@ def resolve_mentions(
     """
     gaz = gaz or gazetteer()
     empty = _Context(Counter(), Counter())
-    found = [gaz.candidates(m.text) for m in mentions]
+    found = [_admin_if_said(m.text, gaz.candidates(m.text)) for m in mentions]
     containers = [_best(gaz.candidates(m.container), empty) if m.container else [] for m in mentions]
     context = _Context(Counter(), Counter())
     for candidates, container in zip(found, containers, strict=True):
@@ -387,6 +404,17 @@ def resolve_mentions(
             if entry.admin1:
                 settled.states[entry.admin1] += 1
     return _choose(found, containers, settled)
+
+
+def _admin_if_said(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A national capital is meant over a same-named region of its own country ("officials in
+    Washington" is the capital, not the state), unless the text says "state"."""
+    if re.search(r"\bstate$|^(?:the )?state of\b", text.strip(), re.IGNORECASE):
+        return [c for c in candidates if c.entry.feature == "admin"] or candidates
+    capitals = {c.entry.country for c in candidates if c.entry.capital}
+    if not capitals:
+        return candidates
+    return [c for c in candidates if not (c.entry.feature == "admin" and c.entry.country in capitals)]
 
 
 def _choose(
