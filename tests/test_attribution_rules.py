@@ -311,3 +311,9 @@ def test_a_headline_lead_in_naming_one_person_before_a_quotation(nlp: Any) -> No
     found = _found(nlp, text)
     item = _one(found, text, "Keep the harbour open")
     assert item.speaker.name == "Ines Calloway"
+
+
+def test_words_the_parse_left_unattached_stay_in_the_report(nlp: Any) -> None:
+    text = "Council says ferry fares hit a yearly high\n\nFares rose again in May, the council said."
+    item = _one(_found(nlp, text), text, "ferry fares hit")
+    assert _content(text, item) == "ferry fares hit a yearly high"

@@ -883,6 +883,8 @@ class _Context:
             return None
         clause = clauses[0]
         tokens = list(clause.subtree)
+        if clause.i > cue.i:  # "says strikes hit | a yearly high": words the parse left unattached
+            tokens += [t for c in cue.children if c.dep_ == "dep" and c.i > tokens[-1].i for t in c.subtree]
         if clause.i < cue.i:  # "A told police ..., but B overruled it, the source added": all of it
             tokens = sorted({t for c in clauses if c.i < cue.i for t in c.subtree}, key=lambda t: t.i)
         marks = [c for c in clause.children if c.dep_ == "mark"]
