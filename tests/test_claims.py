@@ -201,3 +201,19 @@ def test_short_negated_status_in_a_transcript_turn_is_a_claim(nlp: Any) -> None:
     claim = _one(found, "The strike is not over")
     assert claim.polarity == "negate" and claim.speaker.name == "Ana Ruiz"
     assert not any("Thank you" in c.text or c.text.startswith("No.") for c in found)
+
+
+def test_a_stance_whose_object_is_no_statement_is_claimed_whole_by_its_holder(nlp: Any) -> None:
+    text = "The Alder Dockworkers Union called the 14-hour night shifts at Port Alder a breach of the 2023 law.\n"
+    found = _claims(nlp, text)
+    assert len(found) == 1
+    assert found[0].text.startswith("The Alder Dockworkers Union called")
+    assert found[0].speaker.name == "Alder Dockworkers Union"
+    assert found[0].quote is not None
+
+
+def test_a_sentence_with_two_statements_is_never_claimed_whole(nlp: Any) -> None:
+    text = ("The ferry strike is not over, union leader Jo Brandt said on Friday, hours after Mayor "
+            "Ines Calloway declared the dispute settled.\n")
+    found = _claims(nlp, text)
+    assert [c.text for c in found] == ["The ferry strike is not over"]

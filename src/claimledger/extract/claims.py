@@ -4,7 +4,8 @@ Each sentence becomes at most one claim per statement it holds:
 
 - a sentence inside a quote (direct, indirect or post) gives a claim over the quoted part, spoken
   by the quote's speaker (``Claim.quote`` = the quote id); a sentence that only carries partial
-  quotes ("called it "a disgrace"") is claimed whole, by the partial quote's speaker;
+  quotes ("called it "a disgrace"") is claimed whole, by the partial quote's speaker, and so is a
+  sentence whose reported part is no statement on its own ("the union called the rota unsafe");
 - any other sentence is asserted by the document itself: the publisher (else the author);
 - questions, captions and boilerplate lines, verbless fragments, and statements whose
   check-worthiness stays under ``MIN_CHECKWORTHY`` are not claims.
@@ -105,12 +106,23 @@ def claims(doc: Document, parsed: Any, found: Annotations) -> Iterator[Claim]:
     places_sorted = sorted(found.places, key=lambda p: p.start)
     place_starts = [p.start for p in places_sorted]
     for sent in sentences(parsed):
-        for raw_start, raw_end, speaker, quote in _statements(sent, quotes, quote_ends, publisher):
+        statements = list(_statements(sent, quotes, quote_ends, publisher))
+        for raw_start, raw_end, speaker, quote in statements:
             start, end = _trim(doc.text, raw_start, raw_end)
             if end - start < 3 or (start, end) in seen:
                 continue
             span = parsed.char_span(start, end, alignment_mode="expand")
-            if span is None or not _is_assertion(doc.text[start:end], span):
+            if span is None:
+                continue
+            alone = len(statements) == 1 and quote is not None and quote.kind == "indirect"
+            if alone and not _is_assertion(doc.text[start:end], span):
+                # "The union called the rota unsafe": the object alone is no statement, so the
+                # sentence is claimed whole, by the same speaker (as for partial quotes)
+                start, end = _trim(doc.text, sent.start_char, sent.end_char)
+                span = parsed.char_span(start, end, alignment_mode="expand")
+                if span is None or (start, end) in seen:
+                    continue
+            if not _is_assertion(doc.text[start:end], span):
                 continue
             score = checkworthiness(span, _labels(ents, starts, span))
             if score < MIN_CHECKWORTHY:
