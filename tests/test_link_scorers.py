@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.evaluation import DatasetMissing, averitec, climate_fever, fnc1
+from claimledger.evaluation import DatasetMissing, climate_fever, evidence_verdicts, fnc1
 from claimledger.link.stance import quick_figures, stance, text_view
 
 
@@ -49,19 +49,19 @@ def test_climate_fever_aggregation() -> None:
     assert climate_fever.claim_label(["REFUTES", "NOT_ENOUGH_INFO"]) == "REFUTES"
 
 
-def test_averitec_evidence_and_verdict() -> None:
+def test_evidence_verdicts_from_gold_answers() -> None:
     record = {"questions": [{"answers": [
         {"answer": "No", "answer_type": "Boolean", "boolean_explanation": "The budget was 40 million dollars."},
         {"answer": "", "answer_type": "Unanswerable"},
     ]}]}
-    assert averitec.evidence_texts(record) == ["No. The budget was 40 million dollars."]
+    assert evidence_verdicts.evidence_texts(record) == ["No. The budget was 40 million dollars."]
     claim = "The town spent $90 million on the bridge."
-    assert averitec.verdict(claim, ["The town spent $90 million on the bridge, records show."]) == "Supported"
-    assert averitec.verdict(claim, ["Records show the town spent $40 million on the bridge."]) == "Refuted"
-    assert averitec.verdict(claim, ["The bridge opened in spring."]) == "Not Enough Evidence"
+    assert evidence_verdicts.verdict(claim, ["The town spent $90 million on the bridge, records show."]) == "Supported"
+    assert evidence_verdicts.verdict(claim, ["Records show the town spent $40 million on the bridge."]) == "Refuted"
+    assert evidence_verdicts.verdict(claim, ["The bridge opened in spring."]) == "Not Enough Evidence"
 
 
-@pytest.mark.parametrize("module", [fnc1, climate_fever, averitec])
+@pytest.mark.parametrize("module", [fnc1, climate_fever, evidence_verdicts])
 def test_scorers_skip_cleanly_without_data(tmp_path: Path, module: object) -> None:
     with pytest.raises(DatasetMissing):
         module.measure(tmp_path)  # type: ignore[attr-defined]

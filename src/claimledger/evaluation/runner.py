@@ -19,7 +19,7 @@ from claimledger.evaluation import DatasetMissing, Score
 # Table order: the data flow (clean, quantities, times, entities/places, quotes, claims, links).
 ORDER = (
     "boilerplate", "newsquant", "quantulum", "tempeval", "meantime", "geoparsing", "polnear",
-    "checkworthy", "fnc1", "climate_fever", "averitec",
+    "checkworthy", "fnc1", "climate_fever", "evidence_verdicts",
 )
 
 

@@ -1,8 +1,10 @@
-"""AVeriTeC dev, numerical claims, with the gold question-answer evidence ("oracle evidence").
+"""Verdicts from given evidence: AVeriTeC dev's numerical claims with their gold answers.
 
-Protocol (dataset README, "for our component with gold evidence"): verdict accuracy and
-macro-F1 over the four labels, mapping ours (supported / refuted / conflicting evidence / not
-enough evidence) to theirs. The subset is the dev claims typed "Numerical Claim".
+The dataset (read from ``../shared/datasets/averitec`` at run time, never copied) gives each
+claim gold question-answer pairs. Here those answers are the evidence, and we score how often our
+verdict (supported / refuted / conflicting / no evidence, in the dataset's four label names)
+equals the gold one: accuracy and the unweighted mean of the per-label F1. Only claims the
+dataset types as numerical are used.
 
 Each gold answer (with its Boolean explanation when there is one) is an evidence text read by
 ``link.stance.stance``; the verdict is aggregated as ``claimledger check`` does. The official
