@@ -102,7 +102,7 @@ GROUP_NOUNS = frozenset({
     "federation", "league", "senate", "congress", "parliament", "assembly", "cabinet", "commission",
     "department", "firm", "bank", "organization", "organisation", "movement", "lawmaker", "leader",
 })
-# adjectives of attitude: "X is critical of Y", "she was confident that ...", "they are ready to ..."
+# adjectives of attitude: "X is critical of Y", "she was confident that ...", "they are willing to ..."
 STANCE_ADJECTIVES = frozenset({
     "critical", "supportive", "opposed", "concerned", "worried", "sure", "certain", "confident",
     "optimistic", "pessimistic", "skeptical", "sceptical", "doubtful", "hopeful", "adamant", "coy",
@@ -947,18 +947,15 @@ class _Context:
         titled = self._titled_name(list(who)) if not people else None
         if titled is not None:  # "Mayor Ines Calloway", a titled name the tagger missed
             people = [(titled[0], titled[1])]
-        if len(who) > 4 or "PERSON" not in labels:
+        quoted = match.group("what").lstrip()[:1] in "\"“‘'"
+        if (len(who) > 4 or "PERSON" not in labels) and quoted and len(people) == 1:
             # "Warren Hammers Wells Fargo CEO: 'You Should Be ...'", "A lesson from Loretta Lynch:
             # 'Be the voice ...'": a longer lead-in names its speaker once, before a quotation
-            quoted = match.group("what").lstrip()[:1] in "\"“‘'"
-            named = self.parsed.char_span(*people[0], alignment_mode="expand") if len(people) == 1 else None
-            if not quoted or named is None:
-                if len(who) > 4:
-                    return None
-            else:
-                who = named
-                span = (who.start_char, who.end_char)
-                labels = {"PERSON"}
+            who = self.parsed.char_span(*people[0], alignment_mode="expand")
+            span = (who.start_char, who.end_char)
+            labels = {"PERSON"}
+        elif len(who) > 4:
+            return None
         if "PERSON" in labels:
             name = self._full_name(who.text, span[0])
             speaker = Speaker(name=name, entity=self._entity_id(name, *span))

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimledger.ids import make_id
-from claimledger.store.base import Ledger
+from claimledger.store.base import INSERT_ROLE, Ledger
 from claimledger.values import names
 
 
@@ -170,8 +170,7 @@ def _speakers(ledger: Ledger, cursor: Any, table: str, match: Callable[[str], Pe
 
 
 _MERGE_ROLE = (
-    'INSERT INTO entity_roles (entity, role_key, doc, name, role, date, start, "end", mentions) '
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, role_key, doc) DO UPDATE SET "
+    INSERT_ROLE + " ON CONFLICT (entity, role_key, doc) DO UPDATE SET "
     "mentions = entity_roles.mentions + excluded.mentions, "
     "start = CASE WHEN excluded.start < entity_roles.start THEN excluded.start ELSE entity_roles.start END, "
     '"end" = CASE WHEN excluded.start < entity_roles.start THEN excluded."end" ELSE entity_roles."end" END'
@@ -213,9 +212,7 @@ def _speaker_roles(ledger: Ledger, cursor: Any, name: str, entity: str, full_nam
         if not key or (key, row["doc"]) in have:
             continue
         have.add((key, row["doc"]))
-        cursor.execute(ledger.sql(
-            'INSERT INTO entity_roles (entity, role_key, doc, name, role, date, start, "end", mentions) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING"
-        ), (entity, key, row["doc"], full_name, shown, row["published_date"], row["start"], row["end"]))
+        cursor.execute(ledger.sql(INSERT_ROLE + " ON CONFLICT DO NOTHING"), (
+            entity, key, row["doc"], full_name, shown, row["published_date"], row["start"], row["end"], 1))
         added += 1
     return added

@@ -17,6 +17,9 @@ from claimledger.store.rows import LISTS, TABLES, from_row, to_row
 from claimledger.values.names import role_key
 
 ANNOTATION_TYPES = ("quote", "quantity", "time", "entity", "place", "claim")
+# one row of a person's roles over time (migration 0007); callers add the ON CONFLICT clause
+INSERT_ROLE = ('INSERT INTO entity_roles (entity, role_key, doc, name, role, date, start, "end", mentions) '
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 class Ledger(abc.ABC):
@@ -174,10 +177,8 @@ class Ledger(abc.ABC):
                 "INSERT INTO doc_bands (band, hash, doc) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
             ), (band, value, doc.id))
         for role in item.annotations.roles:
-            cursor.execute(self.sql(
-                'INSERT INTO entity_roles (entity, role_key, doc, name, role, date, start, "end", mentions) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
-            ), (role.entity, role_key(role.role), doc.id, role.name, role.role, doc.published.date, role.start,
+            cursor.execute(self.sql(INSERT_ROLE + " ON CONFLICT DO NOTHING"), (
+                role.entity, role_key(role.role), doc.id, role.name, role.role, doc.published.date, role.start,
                 role.end, role.mentions))
         for annotation in item.annotations.all():
             record = annotation.record()

@@ -382,7 +382,7 @@ def resolve_mentions(
     """
     gaz = gaz or gazetteer()
     empty = _Context(Counter(), Counter())
-    found = [_admin_if_said(m.text, gaz.candidates(m.text)) for m in mentions]
+    found = [_meant(m.text, gaz.candidates(m.text)) for m in mentions]
     containers = [_best(gaz.candidates(m.container), empty) if m.container else [] for m in mentions]
     context = _Context(Counter(), Counter())
     for candidates, container in zip(found, containers, strict=True):
@@ -406,7 +406,7 @@ def resolve_mentions(
     return _choose(found, containers, settled)
 
 
-def _admin_if_said(text: str, candidates: list[Candidate]) -> list[Candidate]:
+def _meant(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A national capital is meant over a same-named region of its own country ("officials in
     Washington" is the capital, not the state), unless the text says "state"."""
     if re.search(r"\bstate$|^(?:the )?state of\b", text.strip(), re.IGNORECASE):
