@@ -316,3 +316,39 @@ def test_words_the_parse_left_unattached_stay_in_the_report(nlp: Any) -> None:
             "Coalition aircraft carried out 312 airstrikes near Raqqa in August, the task force said.")
     item = _one(_found(nlp, text), text, "strikes near Raqqa hit")
     assert _content(text, item) == "strikes near Raqqa hit a yearly high"
+
+
+# -- source spans (round 5) -------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "fragment", "source"), [
+    # a party-and-state bracket stays closed
+    ("Senator Ilse Varga (D-Ore.) said the ferry levy would be repealed.", "ferry levy",
+     "Senator Ilse Varga (D-Ore.)"),
+    # a participle after a name describes the occasion, not the speaker
+    ("Varga, speaking to dock workers in Port Alder, said the levy would be repealed.", "levy",
+     "Varga"),
+    # a relative clause that is itself a statement is not part of the speaker's phrase
+    ("Mr. Okafor, who argued that the pier was unsafe, said the council ignored the survey.",
+     "council ignored", "Mr. Okafor"),
+    # a dateline is not part of the subject
+    ("PORT ALDER - Harbour pilots said the channel would stay closed until March.", "channel",
+     "Harbour pilots"),
+])
+def test_source_span_is_the_speaker_s_phrase(nlp: Any, text: str, fragment: str, source: str) -> None:
+    found = _found(nlp, text)
+    assert _source(text, _one(found, text, fragment)) == source
+
+
+def test_a_quoted_programme_name_is_neither_speaker_nor_statement(nlp: Any) -> None:
+    text = ("\u201cThe levy is dead and the harbour knows it,\u201d Ilse Varga, a dock union organiser, "
+            "said Thursday on Channel Nine\u2019s \u201cMorning Tide.\u201d \u201cWe will not pay it.\u201d")
+    found = _found(nlp, text)
+    assert all("Morning Tide" not in _content(text, a) for a in found)
+    assert _one(found, text, "levy is dead").speaker.name == "Ilse Varga"
+    assert _one(found, text, "not pay").speaker.name == "Ilse Varga"
+
+
+def test_a_source_never_runs_into_its_content(nlp: Any) -> None:
+    text = "A majority of dock workers expect the council to repeal the levy before the election."
+    for item in _found(nlp, text):
+        if item.source_span is not None:
+            assert item.source_span[1] <= item.start or item.source_span[0] >= item.end

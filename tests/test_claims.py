@@ -6,6 +6,7 @@ All texts are fictional, written for these tests.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,19 @@ def test_polnear_scorer_by_hand() -> None:
     assert (tally.gold, tally.predicted, tally.overlap, tally.exact) == (1, 2, 1, 1)
     assert (tally.sources_right, tally.predicted_sources, tally.cues_right) == (1, 2, 1)
     assert (tally.predicted_touching, tally.gold_touched) == (1, 1)
+
+
+def test_polnear_token_overlap_by_hand() -> None:
+    """Citron's token metric: shared tokens over all pairs, over predicted and gold tokens."""
+    text = "The mayor said the bridge is closed. Rain fell."
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    gold = [polnear.GoldAttribution(((15, 35),), ((0, 9),), ((10, 14),))]  # 4 / 2 / 1 tokens
+    wide = polnear.Predicted(((15, 47),), ((4, 9),), ())  # content 8 tokens (4 shared), source 1
+    tally = polnear.Tally()
+    polnear.score_article(text, gold, [wide], tally, tokens)
+    assert polnear.token_scores(tally, "content")[:2] == (0.5, 1.0)
+    assert polnear.token_scores(tally, "source")[:2] == (1.0, 0.5)
+    assert polnear.token_scores(tally, "cue") == (0.0, 0.0, 0.0)
 
 
 def test_clef_reader(tmp_path: Path) -> None:

@@ -385,6 +385,8 @@ class _Context:
         previous: _Pending | None = None
         for start, end in self.spans:
             kind: QuoteKind = "partial" if self._is_partial(start) else "direct"
+            if kind == "partial" and self._is_title(start, end):
+                continue  # 'on Fox News's "Fox and Friends"': a programme's name, not words anyone said
             item = _Pending(start, end, kind)
             found = self._cue_for(start, end, self.spans, set() if kind == "partial" else used,
                                  partial=kind == "partial")
@@ -434,12 +436,24 @@ class _Context:
                 speakers[id(item)] = speaker, source_span
             if item.kind == "partial" and speaker == Speaker():
                 continue
+            if source_span is not None and source_span[0] < item.start < source_span[1]:
+                # a subject phrase the parse ran into the content ("A majority of voters expect X")
+                source_span = _trim(self.text, source_span[0], item.start)
             out.append(Attribution(
                 item.start, item.end, item.kind, speaker, cue=item.cue_text, cue_span=item.cue_span,
                 source_span=source_span, reported_by=item.reported_by, date=item.date,
                 follows=(item.follows.start, item.follows.end) if item.follows is not None else None,
             ))
         return out
+
+    def _is_title(self, start: int, end: int) -> bool:
+        """A title-case name in quotation marks after a possessive or "on"/"in"/"from"."""
+        words = re.findall(r"[^\W\d_][\w'’-]*", self.text[start:end])
+        content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+        if not content or len(words) > 10 or not all(w[0].isupper() for w in content):
+            return False
+        before = self.text[max(0, start - 12):start - 1].rstrip().lower()
+        return before.endswith(("'s", "’s", " on", " in", " from"))
 
     def _is_partial(self, start: int) -> bool:
         """A quote opened in the middle of a clause ("a "full" withdrawal"), not after a cue."""
@@ -997,13 +1011,14 @@ class _Context:
             tokens = [t for t in subject.subtree if t.i not in inside and t.i < cue.i]
         else:
             tokens = [t for t in subject.subtree if not (cue.idx <= t.idx < cue.idx + len(cue.text))]
+        tokens = _source_phrase(subject, tokens)
         breaks = [k for k, t in enumerate(tokens) if "\n" in t.text or "\n" in t.whitespace_]
         before_head = [k for k in breaks if tokens[k].i < subject.i]
         if before_head:  # a parse that runs over a paragraph break: keep the speaker's paragraph
             tokens = tokens[before_head[-1] + 1:]
         tokens = [t for t in tokens if t.i <= subject.i or "\n" not in t.text] if tokens else tokens
-        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):  # "the union's"
-            tokens.pop()
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case") and not _closes_bracket(tokens):
+            tokens.pop()  # "the union's", but "Sen. Jo Ruiz (D-Ore.)" keeps its bracket
         while tokens and tokens[0].is_punct:
             tokens.pop(0)
         if not tokens:
@@ -1256,6 +1271,9 @@ class _Context:
 
 
 # -- helpers -------------------------------------------------------------------------------------------
+TITLE_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Content spans between quotation marks, joined across paragraphs when a paragraph re-opens.
 
@@ -1436,10 +1454,68 @@ def _left_neighbour(token: Any) -> Any:
     return None
 
 
+def _source_phrase(subject: Any, tokens: list[Any]) -> list[Any]:
+    """The subject's tokens without what is not its name or description: a relative clause that
+    is itself a statement ("Mr. Obama, who understood that ..."), a participle after a name
+    ("Trump, speaking to veterans in Virginia, said"), a dateline ("BRUSSELS - leaders said")."""
+    cut: set[int] = set()
+    for head in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
+        for child in head.children:
+            if child.i < subject.i:
+                continue
+            statement = child.dep_ == "relcl" and _lemma(child) in SPEECH_LEMMAS | STANCE_LEMMAS and any(
+                c.dep_ in ("ccomp", "xcomp") for c in child.children)
+            aside = (child.dep_ == "acl" and child.tag_ in ("VBG", "VBN") and head.pos_ == "PROPN"
+                     and child.i > 0 and child.doc[child.i - 1].text == ",")
+            if statement or aside:
+                cut.update(t.i for t in child.subtree)
+    kept = [t for t in tokens if t.i not in cut]
+    dash = next((k for k, t in enumerate(kept[:3]) if t.text in ("-", "—", "–") and k > 0
+                 and all(u.is_upper for u in kept[:k] if u.is_alpha)), None)
+    return kept[dash + 1:] if dash is not None else kept
+
+
+def _closes_bracket(tokens: list[Any]) -> bool:
+    """The last token is the ")" of a "(" the phrase opened."""
+    texts = [t.text for t in tokens]
+    return texts[-1] == ")" and texts.count("(") >= texts.count(")")
+
+
+def _quoted(token: Any) -> bool:
+    """The token stands inside quotation marks opened in its sentence ("on Fox's “Fox and Friends”")."""
+    for left in reversed(token.doc[token.sent.start:token.i]):
+        if left.tag_ == "``" or left.text in ("“", "‘"):
+            return True
+        if left.tag_ == "''" or left.text in ("”", "’"):
+            return False
+    return False
+
+
+def _after_closing_quote(cue: Any) -> Any:
+    """The noun phrase between a closing quotation mark and its cue ('…,” Flynn, a top
+    surrogate, said'), when the parse hung it inside the quote: the phrase's one nominal head."""
+    stretch = []
+    for left in reversed(cue.doc[cue.sent.start:cue.i]):
+        if left.tag_ == "''" or left.text == "”":
+            break
+        stretch.append(left)
+    else:
+        return None
+    inside = {t.i for t in stretch}
+    heads = [t for t in stretch if not t.is_punct and (t.head.i not in inside or t.head.i == t.i)]
+    if len(stretch) > 30 or len(heads) != 1 or heads[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return heads[0]
+
+
 def _subject(token: Any) -> Any:
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child if _same_line(child, token) else _left_neighbour(token)
+    subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), key=_quoted)
+    if subjects and _quoted(subjects[0]):
+        inverted = _after_closing_quote(token)
+        if inverted is not None:  # '"…," Flynn, a surrogate, said on “Fox and Friends.”'
+            return inverted
+    for child in subjects:  # a quoted title the parse made a second subject is not the speaker
+        return child if _same_line(child, token) else _left_neighbour(token)
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
         return _subject(token.head)
     if (token.dep_ == "pcomp" and token.head.lower_ in GERUND_PREPOSITIONS
