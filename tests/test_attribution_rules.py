@@ -352,3 +352,14 @@ def test_a_source_never_runs_into_its_content(nlp: Any) -> None:
     for item in _found(nlp, text):
         if item.source_span is not None:
             assert item.source_span[1] <= item.start or item.source_span[0] >= item.end
+
+
+def test_a_report_inside_a_clause_about_time_is_not_a_parenthetical(nlp: Any) -> None:
+    text = ("Captain Ruiz said the pilots were \u201centirely right\u201d when they said on Monday that under "
+            "the old rota, \u201cthe night crossings have been cut to nothing.\u201d")
+    found = _found(nlp, text)
+    outer = _one(found, text, "the pilots were")
+    assert (outer.speaker.name, outer.speaker.role) == ("Ruiz", "Captain")
+    assert outer.start == text.index("the pilots")
+    inner = _one(found, text, "night crossings")
+    assert _source(text, inner) == "they"

@@ -137,6 +137,10 @@ COLON_INTRO = re.compile(r"[^.!?\"“”\n]{0,40}:\s*[\"“‘']?\s*")
 HEADLINE_SPEAKER = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{1,40}):[ \t]+(?P<what>[^\n]+)")
 # "by saying", "after saying": the gerund shares the main verb's subject ("for"/"of" do not:
 # "fined her for saying")
+SUBORDINATORS = frozenset({
+    "when", "whenever", "because", "if", "after", "before", "while", "since", "although", "though",
+    "until", "once", "unless", "whether", "where",
+})
 GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "since", "upon", "on", "in"})
 # documents that state findings: "in the latest poll, ..." attributes the clause to the poll
 SOURCE_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "audit"})
@@ -484,6 +488,7 @@ class _Context:
         index = bisect.bisect_left(self._span_starts, start)
         before = spans[index - 1][1] + 1 if index > 0 and spans[index - 1][1] < start else 0
         frame_start = max(before, line_start)
+        opening = None
         if partial:  # a partial quote shares its sentence's cue with the other partial quotes
             opening = self.parsed.char_span(start, end, alignment_mode="expand")
             frame_start = opening.sent.start_char if opening is not None else line_start
@@ -511,15 +516,17 @@ class _Context:
                 weak = lemma in WEAK_LEMMAS
                 # 'Peabody said: "…," adding that …': the cue that introduces the quote with a colon wins
                 intro = token.idx < start and bool(COLON_INTRO.fullmatch(self.text[token.idx + len(token.text):start]))
-                candidates.append((not intro, lemma in REPORT_LEMMAS, weak, distance, token, subject))
+                # 'X said Y was "right" when he said ...': the partial quote is X's, whose clause holds it
+                foreign = partial and opening is not None and not token.is_ancestor(opening[0])
+                candidates.append((not intro, lemma in REPORT_LEMMAS, weak, foreign, distance, token, subject))
         if not candidates and not partial:
             return self._colon_intro(start, used)
         if not candidates:
             return None
-        candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
-        _, _, _, _, cue, subject = candidates[0]
+        candidates.sort(key=lambda c: c[:5])
+        *_, cue, subject = candidates[0]
         reported_by = None
-        for _, is_report, _, _, _token, other in candidates[1:]:
+        for _, is_report, _, _, _, _token, other in candidates[1:]:
             if is_report and other.ent_type_ == "ORG":
                 reported_by = _strip_the(_phrase_text(other))
                 break
@@ -712,6 +719,8 @@ class _Context:
         """"Officials, he said, should be vigilant": the cue hangs off the reported clause."""
         if cue.dep_ not in ("parataxis", "advcl"):
             return None
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.i < cue.i for c in cue.children):
+            return None  # "... when he said that ...": a clause about the time, not a parenthetical
         hung_off_subject = cue.dep_ == "parataxis" and cue.head.pos_ in ("NOUN", "PROPN")
         if cue.head.pos_ not in ("VERB", "AUX") and not hung_off_subject:
             return None  # "The difference now, he told me, is ...": the parse hung the cue off the subject
@@ -908,6 +917,10 @@ class _Context:
             return None
         first = min([tokens[0], *marks], key=lambda t: t.i)
         start, end = self._clip(cue.idx, first.idx, tokens[-1].idx + len(tokens[-1].text))
+        inner = [s for s, _ in blocked if start < s < end]
+        if inner and not _overlaps(start, min(inner), blocked):
+            # 'X said Y was right when he said that, "…"': X's words up to the quote Y's report holds
+            start, end = _trim(self.text, start, min(inner), strip=" \t\n,;:—–“\"‘'")
         if end - start < 8 or len(tokens) < 3 or _overlaps(start, end, blocked):
             return None
         if any(s <= cue.idx < e for s, e in blocked):
