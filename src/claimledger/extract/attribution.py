@@ -496,6 +496,8 @@ class _Context:
         next_open = [spans[following][0] - 1] if following < len(spans) else []
         line_end = self.text.find("\n", end)
         frame_end = min([*next_open, line_end if line_end != -1 else len(self.text)])
+        if opening is not None:  # a partial quote's cue is in its own sentence
+            frame_end = min(frame_end, opening.sent.end_char)
         frame = self.parsed.char_span(frame_start, max(frame_start, frame_end), alignment_mode="expand")
         candidates = []
         for sent in [frame] if frame is not None else []:
@@ -506,7 +508,12 @@ class _Context:
                     continue
                 lemma = token.lemma_.lower()
                 subject = None
+                # 'Peabody said: "…," adding that …': the cue that introduces the quote with a colon wins;
+                # so does any verb that does ('McCaskill scolded him: "…," she said')
+                intro = token.idx < start and bool(COLON_INTRO.fullmatch(self.text[token.idx + len(token.text):start]))
                 if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_LEMMAS or lemma in FRAMING_LEMMAS):
+                    subject = _subject(token)
+                elif token.pos_ == "VERB" and intro and not partial:
                     subject = _subject(token)
                 elif lemma == "accord" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
                     subject = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
@@ -514,8 +521,6 @@ class _Context:
                     continue
                 distance = start - (token.idx + len(token.text)) if token.idx < start else token.idx - end
                 weak = lemma in WEAK_LEMMAS
-                # 'Peabody said: "…," adding that …': the cue that introduces the quote with a colon wins
-                intro = token.idx < start and bool(COLON_INTRO.fullmatch(self.text[token.idx + len(token.text):start]))
                 # 'X said Y was "right" when he said ...': the partial quote is X's, whose clause holds it
                 foreign = partial and opening is not None and not token.is_ancestor(opening[0])
                 candidates.append((not intro, lemma in REPORT_LEMMAS, weak, foreign, distance, token, subject))
