@@ -363,3 +363,15 @@ def test_a_report_inside_a_clause_about_time_is_not_a_parenthetical(nlp: Any) ->
     assert outer.start == text.index("the pilots")
     inner = _one(found, text, "night crossings")
     assert _source(text, inner) == "they"
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Ilse Varga has been an outspoken opponent of the ferry levy since 2019.", "the ferry levy",
+     "Ilse Varga"),
+    ("Mr. Okafor, a longtime critic of the harbour board, spoke first.", "the harbour board", "Mr. Okafor"),
+])
+def test_a_stance_held_as_a_description(nlp: Any, text: str, content: str, source: str) -> None:
+    found = _found(nlp, text)
+    item = _one(found, text, content.split()[1])
+    assert _content(text, item) == content
+    assert _source(text, item) == source

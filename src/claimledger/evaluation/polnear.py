@@ -13,6 +13,9 @@ Protocol (the dataset README's suggestion, made precise here):
 - **source**: a predicted source is right when its attribution is matched and its source span
   overlaps the gold Source span; P over predictions with a source, R over gold with a Source;
 - the parts of a split quote are one prediction (see :func:`predict`);
+- PolNeAR's content spans hold the quotation marks of a quote; our records hold the words
+  inside them (the kind says they were quoted), so a content part's adjacent marks are added
+  back before scoring (this matters only to the token metric below);
 - **cue**: accuracy over matched pairs that have a gold Cue (predicted cue span overlaps it);
 - **token overlap** (the metric behind Citron's published 0.83 / 0.85): per role (content,
   source, cue), the spaCy tokens a predicted span shares with a gold span of the same role,
@@ -32,7 +35,7 @@ import bisect
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -234,7 +237,8 @@ def predict(text: str, parsed: Any, doc_id: str = "polnear") -> list[Predicted]:
             first = first_with_cue.setdefault(first.cue_span, first)
         groups.setdefault((first.start, first.end), []).append(item)
     out = []
-    for parts in groups.values():
+    for grouped in groups.values():
+        parts = [_with_marks(text, p) for p in grouped]
         source = next((p.source_span for p in parts if p.source_span), None)
         cue = next((p.cue_span for p in parts if p.cue_span), None)
         out.append(Predicted(
@@ -243,6 +247,21 @@ def predict(text: str, parsed: Any, doc_id: str = "polnear") -> list[Predicted]:
             cue=(cue,) if cue else (),
         ))
     return out
+
+
+OPENING_MARKS = "\"“‘'«"
+CLOSING_MARKS = "\"”’'»"
+
+
+def _with_marks(text: str, part: Any) -> Any:
+    """The part with the quotation marks right around its content (``''`` counts as one mark)."""
+    start, end = part.start, part.end
+    while start > 0 and text[start - 1] in OPENING_MARKS and start > part.start - 2:
+        start -= 1
+    while (end < len(text) and text[end] in CLOSING_MARKS and end < part.end + 2
+           and not text[end + 1:end + 2].isalnum()):  # "Trump's" is no closing mark
+        end += 1
+    return replace(part, start=start, end=end)
 
 
 def tally_all(datasets: Path, *, fast: bool = False, halves: dict[str, Tally] | None = None) -> Tally:

@@ -103,6 +103,11 @@ GROUP_NOUNS = frozenset({
     "department", "firm", "bank", "organization", "organisation", "movement", "lawmaker", "leader",
 })
 # adjectives of attitude: "X is critical of Y", "she was confident that ...", "they are willing to ..."
+# holders of a stance named by what they are ("a critic of the levy", "is a staunch supporter of")
+AGENT_NOUNS = frozenset({
+    "supporter", "opponent", "critic", "advocate", "proponent", "champion", "defender", "backer",
+    "skeptic", "sceptic", "detractor", "admirer",
+})
 STANCE_ADJECTIVES = frozenset({
     "critical", "supportive", "opposed", "concerned", "worried", "sure", "certain", "confident",
     "optimistic", "pessimistic", "skeptical", "sceptical", "doubtful", "hopeful", "adamant", "coy",
@@ -511,9 +516,8 @@ class _Context:
                 # 'Peabody said: "…," adding that …': the cue that introduces the quote with a colon wins;
                 # so does any verb that does ('McCaskill scolded him: "…," she said')
                 intro = token.idx < start and bool(COLON_INTRO.fullmatch(self.text[token.idx + len(token.text):start]))
-                if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_LEMMAS or lemma in FRAMING_LEMMAS):
-                    subject = _subject(token)
-                elif token.pos_ == "VERB" and intro and not partial:
+                speech = token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_LEMMAS or lemma in FRAMING_LEMMAS)
+                if speech or (token.pos_ == "VERB" and intro and not partial):
                     subject = _subject(token)
                 elif lemma == "accord" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
                     subject = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
@@ -670,6 +674,8 @@ class _Context:
                         item = self._passive(token, blocked)
                 elif lemma in STANCE_ADJECTIVES and token.pos_ == "ADJ" and token.dep_ == "acomp":
                     item = self._attitude(token, blocked)
+                elif lemma in AGENT_NOUNS and token.pos_ == "NOUN" and token.dep_ in ("attr", "appos"):
+                    item = self._agent(token, blocked)
                 elif (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and token.pos_ == "NOUN":
                     item = self._noun_cue(token, blocked)
                 elif lemma == "accord" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
@@ -826,6 +832,26 @@ class _Context:
             return None
         return _Pending(start, end, "indirect", cue=adjective, subject=subject, cue_text=adjective.text,
                         cue_span=_cue_span(adjective), date=self._statement_date(adjective))
+
+    def _agent(self, noun: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
+        """"She has been an outspoken supporter of NATO", "Ruiz, a critic of the levy,": a stance
+        held as a description of the holder."""
+        subject = _subject_of_own(noun.head) if noun.dep_ == "attr" else noun.head
+        if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        if not (subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lower_ in PRONOUN_GENDER
+                or subject.lower_ == "they" or subject.lemma_.lower() in SOURCE_NOUNS | GROUP_NOUNS):
+            return None
+        objects = [o for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in ("of", "for")
+                   for o in c.children if o.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            return None
+        tokens = list(objects[0].subtree)
+        start, end = self._clip(noun.idx, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        if end - start < 3 or _overlaps(start, end, blocked) or any(s <= noun.idx < e for s, e in blocked):
+            return None
+        return _Pending(start, end, "indirect", cue=noun, subject=subject, cue_text=noun.text,
+                        cue_span=_cue_span(noun), date=self._statement_date(noun))
 
     def _passive(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         """"The plan was backed by the union": the agent holds the position about the subject."""
