@@ -973,6 +973,9 @@ class _Context:
     def _according(self, token: Any, sent: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         to = token.doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:  # "according to show insiders": the parse read "show" as a verb
+            objects = [last for c in to.children if c.dep_ == "pcomp"
+                       for last in [list(c.subtree)[-1]] if last.pos_ in ("NOUN", "PROPN")]
         if not objects:
             return None
         phrase = [*token.subtree, *to.subtree]
@@ -1509,7 +1512,7 @@ def _source_phrase(subject: Any, tokens: list[Any]) -> list[Any]:
                 continue
             statement = child.dep_ == "relcl" and _lemma(child) in SPEECH_LEMMAS | STANCE_LEMMAS and any(
                 c.dep_ in ("ccomp", "xcomp") for c in child.children)
-            aside = (child.dep_ == "acl" and child.tag_ in ("VBG", "VBN") and head.pos_ == "PROPN"
+            aside = (child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and head.pos_ == "PROPN"
                      and child.i > 0 and child.doc[child.i - 1].text == ",")
             if statement or aside:
                 cut.update(t.i for t in child.subtree)
