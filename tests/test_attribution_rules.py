@@ -375,3 +375,11 @@ def test_a_stance_held_as_a_description(nlp: Any, text: str, content: str, sourc
     item = _one(found, text, content.split()[1])
     assert _content(text, item) == content
     assert _source(text, item) == source
+
+
+def test_an_addressee_with_an_apposition_is_not_the_content(nlp: Any) -> None:
+    text = ("The union has asked Ilse Varga, the chair of the harbour board, to publish the dredging "
+            "accounts before the vote.")
+    item = _one(_found(nlp, text), text, "dredging")
+    assert _content(text, item).startswith("to publish the dredging accounts")
+    assert _source(text, item) == "The union"

@@ -780,7 +780,8 @@ class _Context:
             return None
         tokens = [t for part in parts for t in _own_content(part)]
         head = parts[0]
-        if any(t.is_punct for t in cue.doc[cue.i + 1:min(t.i for t in tokens)]):
+        told = {t.i for c in cue.children if c.dep_ in ("dobj", "dative") and c not in parts for t in c.subtree}
+        if any(t.is_punct and t.i not in told for t in cue.doc[cue.i + 1:min(t.i for t in tokens)]):
             return None  # "..., the officials said, the largest in years": not the verb's object
         if len(tokens) < 2 and (head.pos_ != "PROPN" or len(parts) > 1):
             return None
