@@ -81,6 +81,9 @@ STANCE_LEMMAS = frozenset({
     "view", "regard", "consider", "understand", "recognize", "recognise", "realize", "realise",
     "assume", "suspect", "imagine", "accept", "prefer", "dread", "learn", "comprehend", "resent",
     "debate", "explore", "investigate", "examine", "probe", "assess", "identify",
+    "feel", "wish", "desire", "envision", "envisage", "fathom", "hear",
+    # swearing and asking in public
+    "proclaim", "swear", "query",
     # offering and persuading
     "offer", "propound", "illustrate", "convince", "persuade",
     # asking for something
@@ -1429,6 +1432,8 @@ def _lemma(token: Any) -> str:
     lemma = str(token.lemma_).lower()
     if lemma == "hop" and token.lower_.startswith("hope"):
         return "hope"
+    if lemma.endswith("tweete"):  # "retweeted" -> "retweete"
+        return lemma[:-1]
     if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
         return "note"
     return lemma
