@@ -383,3 +383,12 @@ def test_an_addressee_with_an_apposition_is_not_the_content(nlp: Any) -> None:
     item = _one(_found(nlp, text), text, "dredging")
     assert _content(text, item).startswith("to publish the dredging accounts")
     assert _source(text, item) == "The union"
+
+
+def test_a_passive_subject_is_what_is_said_not_who_says_it(nlp: Any) -> None:
+    text = "It was reported by the Harbour Gazette that the ferry will close in March."
+    item = _one(_found(nlp, text), text, "ferry")
+    assert _source(text, item) == "the Harbour Gazette"
+    text = "It was reported that the ferry will close in March."
+    for item in _found(nlp, text):
+        assert item.source_span is None and item.speaker == Speaker()

@@ -801,6 +801,8 @@ class _Context:
             return None
         if any(s <= cue.idx < e for s, e in blocked):
             return None
+        if subject.dep_ == "nsubjpass" and subject.head.i == cue.i:
+            subject = None  # "terrorists are revealed as ...": what is revealed; who reveals it is unsaid
         return _Pending(start, end, "indirect", cue=cue, subject=subject, cue_text=cue.text,
                         cue_span=_cue_span(cue), date=self._statement_date(cue))
 
@@ -963,6 +965,7 @@ class _Context:
         subject = _subject(cue)
         if subject is None or start <= subject.idx < end:
             return None
+        passive = subject.dep_ == "nsubjpass" and subject.head.i == cue.i
         if subject.lower_ in ("i", "we", "you") and cue.lemma_.lower() in ("think", "believe", "know", "hope"):
             return None  # "I think", "we know": opinion markers, not attributions
         reported_by = self._told_outlet(cue)
@@ -971,7 +974,7 @@ class _Context:
                 other = _subject(token) if token.lemma_ == "report" and token.i != cue.i else None
                 if other is not None and other.ent_type_ == "ORG":
                     reported_by = _strip_the(_phrase_text(other))
-        return _Pending(start, end, "indirect", cue=cue, subject=subject, cue_text=cue.text,
+        return _Pending(start, end, "indirect", cue=cue, subject=None if passive else subject, cue_text=cue.text,
                         cue_span=_cue_span(cue), reported_by=reported_by, date=self._statement_date(cue))
 
     def _according(self, token: Any, sent: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
@@ -1568,6 +1571,10 @@ def _subject(token: Any) -> Any:
         if inverted is not None:  # '"…," Flynn, a surrogate, said on “Fox and Friends.”'
             return inverted
     for child in subjects:  # a quoted title the parse made a second subject is not the speaker
+        if child.dep_ == "nsubjpass":  # "it was reported by Reuters that ...": the agent speaks
+            agent = next((o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
         return child if _same_line(child, token) else _left_neighbour(token)
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
         return _subject(token.head)
