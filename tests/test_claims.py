@@ -160,6 +160,19 @@ def test_polnear_token_overlap_by_hand() -> None:
     assert polnear.token_scores(tally, "cue") == (0.0, 0.0, 0.0)
 
 
+def test_polnear_pairwise_token_overlap_counts_a_shared_source_twice() -> None:
+    """Citron's computation sums over pairs; counted once, a shared source is right once."""
+    text = "The mayor said the bridge is closed and added that the ferry runs."
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    gold = [polnear.GoldAttribution(((15, 35),), ((0, 9),)), polnear.GoldAttribution(((46, 65),), ((0, 9),))]
+    predicted = [polnear.Predicted(((15, 35),), ((0, 9),))]
+    tally = polnear.Tally()
+    polnear.score_article(text, gold, predicted, tally, tokens)
+    assert polnear.token_scores(tally, "source")[:2] == (1.0, 1.0)
+    assert polnear.token_scores(tally, "source", pairwise=True)[:2] == (2.0, 1.0)
+    assert polnear.token_scores(tally, "content")[:2] == (1.0, 0.5)
+
+
 def test_clef_reader(tmp_path: Path) -> None:
     path = tmp_path / "debate.tsv"
     path.write_text("1\tHOST\tWelcome.\t0\r\n2\tLEE\tTaxes rose 9 percent.\t1\r\n", encoding="utf-8")
