@@ -108,3 +108,17 @@ def _committed() -> dict[str, Any] | None:
     except (subprocess.SubprocessError, OSError):
         return None
     return _load(text)
+
+
+def test_removed_floors_state_a_reason(floors: dict[str, Any]) -> None:
+    """A floor that disappears (a benchmark or metric renamed, a row dropped) must be listed under
+    ``[[removed]]`` with a reason, or the gate would silently stop checking that number."""
+    committed = _committed()
+    if committed is None:
+        pytest.skip("no committed floors file to compare with")
+    current = {_key(entry) for entry in floors["floor"]}
+    removed = {_key(entry): entry for entry in floors.get("removed", [])}
+    for entry in committed["floor"]:
+        if _key(entry) not in current:
+            explained = removed.get(_key(entry), {}).get("reason", "").strip()
+            assert explained, f"{_key(entry)} removed from quality/floors.toml without a reason"
