@@ -796,6 +796,9 @@ class _Context:
             return None  # "raised questions about", not "raised taxes"
         if cue.lemma_.lower() == "continue" and head.dep_ != "ccomp":
             return None  # '"...," he continued', not "continued their attacks"
+        if cue.lemma_.lower() in ("tie", "link") and not any(c.dep_ == "prep" and c.lower_ in ("to", "with")
+                                                             for c in cue.children):
+            return None  # "linked cybersecurity to her emails", not "the candidates are tied"
         start, end = self._clip(cue.idx, min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
         if end <= start or end <= cue.idx or _overlaps(start, end, blocked):
             return None
