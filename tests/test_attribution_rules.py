@@ -392,3 +392,10 @@ def test_a_passive_subject_is_what_is_said_not_who_says_it(nlp: Any) -> None:
     text = "It was reported that the ferry will close in March."
     for item in _found(nlp, text):
         assert item.source_span is None and item.speaker == Speaker()
+
+
+def test_a_writer_s_aside_after_the_object_is_not_the_content(nlp: Any) -> None:
+    text = ("The union praised the new ferry timetable, which the council adopted after a year of "
+            "complaints from commuters.")
+    item = _one(_found(nlp, text), text, "timetable")
+    assert _content(text, item) == "the new ferry timetable"

@@ -1418,10 +1418,24 @@ def _own_content(head: Any) -> list[Any]:
     for child in head.children if head.pos_ in ("NOUN", "PROPN", "PRON") else ():
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):  # a clause joined to a noun: misparse
             cut.update(t.i for t in child.subtree)
-    kept = [t for t in head.subtree if t.i not in cut]
+    kept = [t for t in head.subtree if t.i not in cut | _aside(head)]
     while len(kept) > 1 and (kept[-1].is_punct or kept[-1].dep_ in ("cc", "prep", "mark")):
         kept.pop()  # "... Easter Island and": the joint left behind
     return kept
+
+
+def _aside(head: Any) -> set[int]:
+    """The tokens of a relative clause set off by a comma at the end of the phrase ("..., which
+    brought momentum"): the writer's aside, not what was said."""
+    last = max(t.i for t in head.subtree)
+    for token in head.subtree:
+        if token.dep_ != "relcl" or token.i <= head.i:
+            continue
+        own = sorted(t.i for t in token.subtree)
+        if own[-1] == last and own[0] > 0 and token.doc[own[0] - 1].text == "," and \
+                token.doc[own[0]].lower_ in ("which", "who"):
+            return set(own)
+    return set()
 
 
 def _closing_cue(token: Any) -> bool:
