@@ -329,6 +329,8 @@ def test_words_the_parse_left_unattached_stay_in_the_report(nlp: Any) -> None:
     # a relative clause that is itself a statement is not part of the speaker's phrase
     ("Mr. Okafor, who argued that the pier was unsafe, said the council ignored the survey.",
      "council ignored", "Mr. Okafor"),
+    # a time the parse hung on the subject is not part of it
+    ("Varga this week said the levy would be repealed before the summer.", "levy", "Varga"),
     # a dateline is not part of the subject
     ("PORT ALDER - Harbour pilots said the channel would stay closed until March.", "channel",
      "Harbour pilots"),

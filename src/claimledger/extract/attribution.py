@@ -1540,7 +1540,8 @@ def _source_phrase(subject: Any, tokens: list[Any]) -> list[Any]:
                 c.dep_ in ("ccomp", "xcomp") for c in child.children)
             aside = (child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and head.pos_ == "PROPN"
                      and child.i > 0 and child.doc[child.i - 1].text == ",")
-            if statement or aside:
+            when = child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME")  # "Trump this week said"
+            if statement or aside or when:
                 cut.update(t.i for t in child.subtree)
     kept = [t for t in tokens if t.i not in cut]
     dash = next((k for k, t in enumerate(kept[:3]) if t.text in ("-", "—", "–") and k > 0
