@@ -100,8 +100,8 @@ def test_surname_only_speaker_is_the_full_name_person(backend: str, request: pyt
 
     # idempotent: linking again, or ingesting the same input again and linking, changes nothing
     again = runner.invoke(cli, ["link", "--db", url, "--encoder", "none", "--format", "json"])
-    assert json.loads(again.stdout)[0]["people"] == {"surnames": 0, "mentions": 0, "speakers": 0, "roles": 0,
-                                                     "ambiguous": 1}
+    assert json.loads(again.stdout)[0]["people"] == {"surnames": 0, "by_title": 0, "mentions": 0, "speakers": 0,
+                                                     "roles": 0, "ambiguous": 1}
     assert runner.invoke(cli, ["ingest", str(source), "--db", url, "--quiet"]).exit_code == 0
     assert runner.invoke(cli, ["link", "--db", url, "--encoder", "none"]).exit_code == 0
     with open_ledger(url) as ledger:
@@ -171,6 +171,36 @@ def test_roles_merge_when_the_person_already_has_the_role(backend: str, request:
         rows = ledger.query('SELECT entity, role, start, "end", mentions FROM entity_roles')
         assert rows == [{"entity": ivo, "role": "Mayor", "start": 0, "end": 12, "mentions": 3}]
         assert {r["entity"] for r in ledger.query("SELECT entity FROM entities")} == {ivo}
+
+
+ADMIRAL = "ADM. CALDER: Twelve ships will visit Harlow in June.\n\nREPORTER: Which ships?"
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_a_title_tells_two_people_of_one_surname_apart(backend: str, request: pytest.FixtureRequest,
+                                                       tmp_path: Path, nlp: Any) -> None:
+    """Ruth (Senator) and Tom (Admiral) Calder: "ADM. CALDER:" is Tom, in that document only;
+    "CALDER:" with no title stays as written."""
+    DOCS["f"] = (ADMIRAL, "2031-06-01")
+    try:
+        items = [_item(nlp, key) for key in "def"]
+    finally:
+        del DOCS["f"]
+    tom = person_id("Tom Calder")
+    with open_ledger(_url(backend, request, tmp_path)) as ledger:
+        ledger.write(items)
+        summary = resolve_people(ledger)
+        assert (summary.surnames, summary.by_title, summary.ambiguous) == (1, 1, 1)
+        speakers = ledger.query("SELECT doc, speaker_name, speaker_role, speaker_entity FROM quotes "
+                                "WHERE doc IN ('doc_e', 'doc_f') AND speaker_name LIKE ? ORDER BY doc", ("%alder",))
+        assert [(r["doc"], r["speaker_name"], r["speaker_role"], r["speaker_entity"]) for r in speakers] == [
+            ("doc_e", "Calder", None, None), ("doc_f", "Tom Calder", "Adm.", tom)]
+        untitled = ledger.query("SELECT entity FROM entities WHERE doc = 'doc_e' AND label = 'PERSON'")
+        assert not {r["entity"] for r in untitled} & {tom, person_id("Ruth Calder")}
+        assert ("doc_f", "Adm.") in {(r["doc"], r["role"]) for r in ledger.query(
+            "SELECT doc, role FROM entity_roles WHERE entity = ?", (tom,))}
+        again = resolve_people(ledger)
+        assert (again.surnames, again.mentions, again.speakers, again.roles) == (0, 0, 0, 0)
 
 
 @pytest.mark.parametrize(("name", "key"), [

@@ -33,7 +33,7 @@ from typing import Any
 
 from claimledger.model import Document, Entity, QuoteKind, Speaker
 from claimledger.values.dates import MONTHS, WEEKDAYS, DateValue, find_dates, weekday_before
-from claimledger.values.names import split_role
+from claimledger.values.names import is_role_word, split_role
 
 # -- vocabularies -------------------------------------------------------------------------------
 SPEECH_LEMMAS = frozenset({
@@ -370,7 +370,8 @@ class _Context:
             return Speaker(role=label.strip().lower(), description=label.strip())
         words = label.split()
         role_words: list[str] = []
-        while words and (words[0].lower() in ROLE_WORDS or words[0].lower() in {"the", "our", "of", "state"}):
+        while words and (words[0].lower() in ROLE_WORDS or is_role_word(words[0])
+                         or words[0].lower() in {"the", "our", "of", "state"}):
             role_words.append(words.pop(0))
         if words and words[0].lower() in HONORIFICS:
             words.pop(0)
