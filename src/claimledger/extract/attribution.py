@@ -1557,11 +1557,12 @@ def _closes_bracket(tokens: list[Any]) -> bool:
 
 
 def _quoted(token: Any) -> bool:
-    """The token stands inside quotation marks opened in its sentence ("on Fox's “Fox and Friends”")."""
-    for left in reversed(token.doc[token.sent.start:token.i]):
+    """The token stands inside quotation marks opened in its sentence, at most 60 tokens before
+    it ("on Fox's “Fox and Friends”")."""
+    for left in reversed(token.doc[max(0, token.i - 60):token.i]):
         if left.tag_ == "``" or left.text in ("“", "‘"):
             return True
-        if left.tag_ == "''" or left.text in ("”", "’"):
+        if left.tag_ == "''" or left.text in ("”", "’") or left.is_sent_start:
             return False
     return False
 
@@ -1570,15 +1571,17 @@ def _after_closing_quote(cue: Any) -> Any:
     """The noun phrase between a closing quotation mark and its cue ('…,” Flynn, a top
     surrogate, said'), when the parse hung it inside the quote: the phrase's one nominal head."""
     stretch = []
-    for left in reversed(cue.doc[cue.sent.start:cue.i]):
+    for left in reversed(cue.doc[max(0, cue.i - 31):cue.i]):
         if left.tag_ == "''" or left.text == "”":
             break
+        if left.is_sent_start:
+            return None
         stretch.append(left)
     else:
-        return None
+        return None  # no closing mark within 30 tokens
     inside = {t.i for t in stretch}
     heads = [t for t in stretch if not t.is_punct and (t.head.i not in inside or t.head.i == t.i)]
-    if len(stretch) > 30 or len(heads) != 1 or heads[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+    if len(heads) != 1 or heads[0].pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return heads[0]
 
