@@ -958,7 +958,7 @@ class _Context:
             return None
         first = min([tokens[0], *marks], key=lambda t: t.i)
         start, end = self._clip(cue.idx, first.idx, tokens[-1].idx + len(tokens[-1].text))
-        inner = [s for s, _ in blocked if start < s < end]
+        inner = [s for s, _ in blocked if start < s < end and self.text[s - 1] in "\"“‘'"]
         if inner and not _overlaps(start, min(inner), blocked):
             # 'X said Y was right when he said that, "…"': X's words up to the quote Y's report holds
             start, end = _trim(self.text, start, min(inner), strip=" \t\n,;:—–“\"‘'")
@@ -1100,7 +1100,7 @@ class _Context:
             held, _ = self._speaker_of(holder, cue)
             if held != Speaker():
                 return replace(held, description=" ".join(phrase.split())), span
-        person = self._person_in(core, span)
+        person = self._person_in(core, span, subject)
         apposed = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None)
         if person is None and apposed is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
             # "victory, a United Nations assessment seen by ..., said": the apposition is who speaks
@@ -1143,9 +1143,12 @@ class _Context:
             return speaker, span
         return Speaker(), span
 
-    def _person_in(self, tokens: list[Any], span: tuple[int, int]) -> tuple[int, int, str] | None:
+    def _person_in(self, tokens: list[Any], span: tuple[int, int], head: Any = None) -> tuple[int, int, str] | None:
+        """The person a subject phrase names; the one holding the phrase's head first ("Clinton
+        spokesman Jesse Lehrich" is Lehrich)."""
         indices = {t.i for t in tokens}
-        for ent in self._ents_between(tokens):
+        ents = sorted(self._ents_between(tokens), key=lambda e: not (head is not None and e.start <= head.i < e.end))
+        for ent in ents:
             if ent.label_ == "PERSON" and ent.start in indices and ent.end - 1 in indices:
                 name = split_role(ent.text).name  # "Spokeswoman Ilse Varga" tagged whole: the role is not the name
                 offset = ent.text.rfind(name) if name and name in ent.text else 0
