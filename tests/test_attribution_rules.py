@@ -401,3 +401,31 @@ def test_a_writer_s_aside_after_the_object_is_not_the_content(nlp: Any) -> None:
             "complaints from commuters.")
     item = _one(_found(nlp, text), text, "timetable")
     assert _content(text, item) == "the new ferry timetable"
+
+
+@pytest.mark.parametrize("text", [
+    "According to the Harbour Gazette, the mayor said the ferry would close in March.",
+    "The mayor said the ferry would close in March, according to the Harbour Gazette.",
+    "The mayor said the ferry would close in March, the Harbour Gazette reported.",
+    "\u201cThe ferry will close in March,\u201d the mayor said, according to the Harbour Gazette.",
+])
+def test_a_relayed_statement_is_the_speaker_s_with_the_relay(nlp: Any, text: str) -> None:
+    found = _found(nlp, text)
+    assert len(found) == 1, [_content(text, a) for a in found]
+    item = found[0]
+    assert _content(text, item).lstrip("Tt").startswith("he ferry")
+    assert (item.speaker.role, item.reported_by) == ("mayor", "Harbour Gazette")
+    assert item.relay_span is not None and text[item.relay_span[0]:item.relay_span[1]] == "the Harbour Gazette"
+
+
+def test_according_to_inside_the_reported_clause_is_not_a_relay(nlp: Any) -> None:
+    text = "The mayor said that, according to the port authority, the ferry would close in March."
+    item = _one(_found(nlp, text), text, "ferry")
+    assert item.reported_by is None and item.relay_span is None
+
+
+def test_polnear_scores_a_relayed_statement_in_its_outer_form(nlp: Any) -> None:
+    text = "According to the Harbour Gazette, the mayor said the ferry would close in March."
+    [predicted] = predict(text, nlp(text))
+    assert [text[s:e] for s, e in predicted.source] == ["the Harbour Gazette"]
+    assert [text[s:e] for s, e in predicted.content] == ["the mayor said the ferry would close in March"]

@@ -13,6 +13,10 @@ Protocol (the dataset README's suggestion, made precise here):
 - **source**: a predicted source is right when its attribution is matched and its source span
   overlaps the gold Source span; P over predictions with a source, R over gold with a Source;
 - the parts of a split quote are one prediction (see :func:`predict`);
+- PolNeAR never nests relations and marks the outermost report: for "according to the Gazette,
+  the mayor said X" its source is the Gazette and its content "the mayor said X". Our record is
+  the mayor's statement with the Gazette as ``reported_by`` (and the relay's span), so a relayed
+  statement is scored in that outer form;
 - PolNeAR's content spans hold the quotation marks of a quote; our records hold the words
   inside them (the kind says they were quoted), so a content part's adjacent marks are added
   back before scoring (this matters only to the token metric below);
@@ -251,12 +255,24 @@ def predict(text: str, parsed: Any, doc_id: str = "polnear") -> list[Predicted]:
         parts = [_with_marks(text, p) for p in grouped]
         source = next((p.source_span for p in parts if p.source_span), None)
         cue = next((p.cue_span for p in parts if p.cue_span), None)
+        relayed = next((p for p in parts if p.relay_span and p.relay_cue_span), None)
+        if relayed is not None:  # PolNeAR marks the outermost report: the relay, over all of the rest
+            out.append(_outer(parts, source, cue, relayed))
+            continue
         out.append(Predicted(
             content=tuple((p.start, p.end) for p in parts),
             source=(source,) if source else (),
             cue=(cue,) if cue else (),
         ))
     return out
+
+
+def _outer(parts: list[Any], source: tuple[int, int] | None, cue: tuple[int, int] | None, relayed: Any) -> Predicted:
+    """A relayed statement as PolNeAR annotates it: the relay ("according to the Gazette") is
+    the source and cue, and the content is the inner statement with its own speaker and cue."""
+    pieces = [(p.start, p.end) for p in parts] + [span for span in (source, cue) if span]
+    start, end = min(s for s, _ in pieces), max(e for _, e in pieces)
+    return Predicted(content=((start, end),), source=(relayed.relay_span,), cue=(relayed.relay_cue_span,))
 
 
 OPENING_MARKS = "\"“‘'«"

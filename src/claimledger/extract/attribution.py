@@ -239,6 +239,8 @@ class Attribution:
     reported_by: str | None = None
     date: str | None = None
     follows: tuple[int, int] | None = None  # the earlier part of the same statement (split quotes)
+    relay_span: tuple[int, int] | None = None  # who passes the statement on ("according to the Post")
+    relay_cue_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +263,16 @@ def attributions(doc: Document, parsed: Any, entities: Sequence[Entity] = ()) ->
     return sorted(fixed + context.resolve(pending), key=lambda a: (a.start, a.end))
 
 
+@dataclass(frozen=True, slots=True)
+class Relay:
+    """Who passes a statement on, and where the text says so: "according to the Gazette, the
+    mayor said ...", "the mayor said ..., the Gazette reported"."""
+
+    name: str
+    span: tuple[int, int]
+    cue_span: tuple[int, int]
+
+
 @dataclass(slots=True)
 class _Pending:
     """A statement found before its speaker is resolved (speakers resolve in reading order)."""
@@ -277,6 +289,7 @@ class _Pending:
     signature: tuple[Speaker, tuple[int, int]] | None = None
     follows: _Pending | None = None  # continues this earlier quote's speaker
     tail: _Pending | None = None  # the rest of a statement split by its cue ("A, she said, B")
+    relay: Relay | None = None
 
 
 class _Context:
@@ -405,6 +418,9 @@ class _Context:
                                  partial=kind == "partial")
             if found is not None:
                 cue, subject, item.reported_by = found
+                item.relay = self._relay(cue)
+                if item.relay is not None:
+                    item.reported_by = item.relay.name
                 used.add(cue.i)
                 item.cue, item.subject = cue, subject
                 item.cue_text = "according to" if cue.lemma_ == "accord" else cue.text
@@ -416,7 +432,7 @@ class _Context:
                     item.cue_text = "—"
                 elif previous is not None and self._continues(previous, start):
                     item.follows = previous
-                    item.reported_by, item.date = previous.reported_by, previous.date
+                    item.reported_by, item.date, item.relay = previous.reported_by, previous.date, previous.relay
                     item.cue_text = previous.cue_text
                 elif kind == "partial" or len(self.text[start:end].split()) < 4:
                     continue  # scare quotes and titles: not a statement anyone is said to have made
@@ -456,6 +472,8 @@ class _Context:
                 item.start, item.end, item.kind, speaker, cue=item.cue_text, cue_span=item.cue_span,
                 source_span=source_span, reported_by=item.reported_by, date=item.date,
                 follows=(item.follows.start, item.follows.end) if item.follows is not None else None,
+                relay_span=item.relay.span if item.relay else None,
+                relay_cue_span=item.relay.cue_span if item.relay else None,
             ))
         return out
 
@@ -683,6 +701,8 @@ class _Context:
                 elif (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and token.pos_ == "NOUN":
                     item = self._noun_cue(token, blocked)
                 elif lemma == "accord" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
+                    if any(_reports(t) for t in sent if t.i != token.i and not token.is_ancestor(t)):
+                        continue  # "According to the Gazette, the mayor said ...": the mayor's, relayed
                     item = self._according(token, sent, blocked)
                 elif token.lower_ == "in" and token.dep_ == "prep" and token.head.dep_ == "ROOT":
                     item = self._in_source(token, sent, blocked)
@@ -972,14 +992,34 @@ class _Context:
         passive = subject.dep_ == "nsubjpass" and subject.head.i == cue.i
         if subject.lower_ in ("i", "we", "you") and cue.lemma_.lower() in ("think", "believe", "know", "hope"):
             return None  # "I think", "we know": opinion markers, not attributions
-        reported_by = self._told_outlet(cue)
-        if reported_by is None:
-            for token in cue.sent:
-                other = _subject(token) if token.lemma_ == "report" and token.i != cue.i else None
-                if other is not None and other.ent_type_ == "ORG":
-                    reported_by = _strip_the(_phrase_text(other))
+        relay = self._relay(cue)
+        reported_by = relay.name if relay is not None else self._told_outlet(cue)
         return _Pending(start, end, "indirect", cue=cue, subject=None if passive else subject, cue_text=cue.text,
-                        cue_span=_cue_span(cue), reported_by=reported_by, date=self._statement_date(cue))
+                        cue_span=_cue_span(cue), reported_by=reported_by, date=self._statement_date(cue),
+                        relay=relay)
+
+    def _relay(self, cue: Any) -> Relay | None:
+        """The outlet or source that passes on the statement of ``cue``: "according to X" in the
+        same sentence outside the statement, or "X reported" (an organisation) after it."""
+        sent = cue.doc[cue.i].sent
+        for token in sent:
+            if token.i == cue.i:
+                continue
+            if (token.lemma_ == "accord" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to"
+                    and not any(c.dep_ in CONTENT_DEPS and c.is_ancestor(token) for c in cue.children)):
+                holder = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+                if holder is not None:
+                    return self._relay_of(holder, token, token.doc[token.i + 1])
+            if token.lemma_ == "report" and token.pos_ == "VERB" and not cue.is_ancestor(token):
+                other = _subject(token)
+                if other is not None and other.ent_type_ == "ORG":
+                    return self._relay_of(other, token, token)
+        return None
+
+    def _relay_of(self, holder: Any, first: Any, last: Any) -> Relay:
+        phrase = list(holder.subtree)
+        span = _trim(self.text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+        return Relay(_strip_the(_phrase_text(holder)), span, (first.idx, last.idx + len(last.text)))
 
     def _according(self, token: Any, sent: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         to = token.doc[token.i + 1]
