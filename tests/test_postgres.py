@@ -46,6 +46,13 @@ TEXT = (
 )
 
 
+def _run_together(threads: list[threading.Thread]) -> None:
+    """Start all the threads, then wait for each (a minute at most)."""
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
 def _processed(suffix: str = "a", text: str = TEXT) -> Processed:
     """A hand-built document with one annotation of every type (fictional content)."""
     doc_id = f"doc_{suffix}"
@@ -111,11 +118,7 @@ def test_concurrent_openers_migrate_once(pg_url: str) -> None:
         except BaseException as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
 
-    threads = [threading.Thread(target=opener) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    _run_together([threading.Thread(target=opener) for _ in range(3)])
     assert not errors, errors
     with open_ledger(pg_url) as ledger:
         rows = ledger.query("SELECT name, count(*) AS n FROM schema_migrations GROUP BY name")
@@ -194,12 +197,8 @@ def test_many_writers_and_readers_at_once(pg_url: str) -> None:
         except BaseException as exc:  # noqa: BLE001
             errors.append(exc)
 
-    threads = [threading.Thread(target=writer, args=(i,)) for i in range(4)]
-    threads += [threading.Thread(target=reader) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    _run_together([threading.Thread(target=writer, args=(i,)) for i in range(4)]
+                  + [threading.Thread(target=reader) for _ in range(2)])
     assert not errors, errors
     with open_ledger(pg_url) as ledger:
         assert ledger.counts()["document"] == 8

@@ -158,12 +158,9 @@ def score_tokens(gold: list[GoldAttribution], predicted: list[Predicted],
 def token_scores(tally: Tally, role: str, *, pairwise: bool = False) -> tuple[float, float, float]:
     """Token-overlap precision, recall and F1 of one role; ``pairwise`` sums the overlap over
     every (predicted, gold) pair as Citron's code does, so a token can count more than once."""
-    predicted = tally.tokens.get((role, "predicted"), 0)
-    gold = tally.tokens.get((role, "gold"), 0)
-    right = tally.tokens.get((role, "shared" if pairwise else "predicted_right"), 0)
-    found = tally.tokens.get((role, "shared" if pairwise else "gold_found"), 0)
-    p = right / predicted if predicted else 0.0
-    r = found / gold if gold else 0.0
+    count = tally.tokens.get
+    p = _share(count((role, "shared" if pairwise else "predicted_right"), 0), count((role, "predicted"), 0))
+    r = _share(count((role, "shared" if pairwise else "gold_found"), 0), count((role, "gold"), 0))
     return p, r, _f1(p, r)
 
 
@@ -317,13 +314,18 @@ def tally_all(datasets: Path, *, fast: bool = False, halves: dict[str, Tally] | 
     return tally
 
 
-def _content_f1(t: Tally) -> float:
-    return _f1(t.overlap / t.predicted if t.predicted else 0.0, t.overlap / t.gold if t.gold else 0.0)
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
 
 
-def _source_f1(t: Tally) -> float:
-    return _f1(t.sources_right / t.predicted_sources if t.predicted_sources else 0.0,
-               t.sources_right / t.gold_sources if t.gold_sources else 0.0)
+def _content_pr(t: Tally) -> tuple[float, float]:
+    """One-to-one content precision and recall."""
+    return _share(t.overlap, t.predicted), _share(t.overlap, t.gold)
+
+
+def _source_pr(t: Tally) -> tuple[float, float]:
+    """Source precision (over predictions with a source) and recall (over gold with a Source)."""
+    return _share(t.sources_right, t.predicted_sources), _share(t.sources_right, t.gold_sources)
 
 
 CITRON_TOKEN_F1 = {"content": 0.833, "source": 0.853}  # Citron's model README, PARC 3.0 test
@@ -354,15 +356,11 @@ def measure(datasets: Path, *, fast: bool = False) -> list[Score]:
     """Content overlap/exact F1, source P/R/F1 and cue accuracy on PolNeAR dev."""
     halves: dict[str, Tally] = {}
     t = tally_all(datasets, fast=fast, halves=None if fast else halves)
-    p = t.overlap / t.predicted if t.predicted else 0.0
-    r = t.overlap / t.gold if t.gold else 0.0
-    ep = t.exact / t.predicted if t.predicted else 0.0
-    er = t.exact / t.gold if t.gold else 0.0
-    sp = t.sources_right / t.predicted_sources if t.predicted_sources else 0.0
-    sr = t.sources_right / t.gold_sources if t.gold_sources else 0.0
-    cue = t.cues_right / t.cues_scored if t.cues_scored else 0.0
-    lp = t.predicted_touching / t.predicted if t.predicted else 0.0
-    lr = t.gold_touched / t.gold if t.gold else 0.0
+    p, r = _content_pr(t)
+    sp, sr = _source_pr(t)
+    ep, er = _share(t.exact, t.predicted), _share(t.exact, t.gold)
+    lp, lr = _share(t.predicted_touching, t.predicted), _share(t.gold_touched, t.gold)
+    cue = _share(t.cues_right, t.cues_scored)
     name = "PolNeAR dev" + (" (fast subset)" if fast else "")
     return [
         Score("quotes", name, "content overlap P", p, n=t.predicted),
@@ -383,9 +381,9 @@ def measure(datasets: Path, *, fast: bool = False) -> list[Score]:
         *[score
           for half, tally in sorted(halves.items())
           for score in (
-              Score("quotes", f"{name} ({half} half)", "content overlap F1", _content_f1(tally), n=tally.gold,
+              Score("quotes", f"{name} ({half} half)", "content overlap F1", _f1(*_content_pr(tally)), n=tally.gold,
                     note="rules tuned on the even half's errors; the odd half is held out"),
-              Score("quotes", f"{name} ({half} half)", "source F1", _source_f1(tally), n=tally.gold_sources),
+              Score("quotes", f"{name} ({half} half)", "source F1", _f1(*_source_pr(tally)), n=tally.gold_sources),
               Score("quotes", f"{name} ({half} half)", "content token-overlap F1", token_scores(tally, "content")[2]),
               Score("quotes", f"{name} ({half} half)", "source token-overlap F1", token_scores(tally, "source")[2]),
               Score("quotes", f"{name} ({half} half)", "source token-overlap F1 (pairwise)",

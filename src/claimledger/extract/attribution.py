@@ -105,12 +105,12 @@ GROUP_NOUNS = frozenset({
     "federation", "league", "senate", "congress", "parliament", "assembly", "cabinet", "commission",
     "department", "firm", "bank", "organization", "organisation", "movement", "lawmaker", "leader",
 })
-# adjectives of attitude: "X is critical of Y", "she was confident that ...", "they are willing to ..."
 # holders of a stance named by what they are ("a critic of the levy", "is a staunch supporter of")
 AGENT_NOUNS = frozenset({
     "supporter", "opponent", "critic", "advocate", "proponent", "champion", "defender", "backer",
     "skeptic", "sceptic", "detractor", "admirer",
 })
+# adjectives of attitude: "X is critical of Y", "she was confident that ...", "they are willing to ..."
 STANCE_ADJECTIVES = frozenset({
     "critical", "supportive", "opposed", "concerned", "worried", "sure", "certain", "confident",
     "optimistic", "pessimistic", "skeptical", "sceptical", "doubtful", "hopeful", "adamant", "coy",
@@ -143,12 +143,13 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "oprd"})
 COLON_INTRO = re.compile(r"[^.!?\"“”\n]{0,40}:\s*[\"“‘']?\s*")
 # a headline "Sanders: Clinton must ..." (only the first line, a short name before the colon)
 HEADLINE_SPEAKER = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{1,40}):[ \t]+(?P<what>[^\n]+)")
-# "by saying", "after saying": the gerund shares the main verb's subject ("for"/"of" do not:
-# "fined her for saying")
+# words that make a clause about time, cause or condition ("… when he said …"): no parenthetical
 SUBORDINATORS = frozenset({
     "when", "whenever", "because", "if", "after", "before", "while", "since", "although", "though",
     "until", "once", "unless", "whether", "where",
 })
+# "by saying", "after saying": the gerund shares the main verb's subject ("for"/"of" do not:
+# "fined her for saying")
 GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "since", "upon", "on", "in"})
 # documents that state findings: "in the latest poll, ..." attributes the clause to the poll
 SOURCE_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "audit"})
@@ -213,16 +214,6 @@ FROM_HEADER = re.compile(r"^From (?P<who>(?:the |our )?[A-Z][^\n:]{1,60}):\s*$",
 SIGNATURE_LINE = re.compile(r"^[ \t]*[—–―\-]{1,2}[ \t]*(?P<who>[A-Z][^\n]{1,80}?)[ \t]*$", re.MULTILINE)
 # the same signature on the quote's own line: '"…" ― Name' (pull quotes, epigraphs, reader voices)
 SIGNATURE_TAIL = re.compile(r"[”\"'.,]*[ \t\xa0]*[—–―]{1,2}[ \t\xa0]*(?P<who>[A-Z][^\n]{1,80}?)[ \t\xa0.]*$")
-ROLE_WORDS = frozenset({
-    "president", "secretary", "minister", "commissioner", "spokesman", "spokeswoman",
-    "spokesperson", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor",
-    "chairman", "chair", "director", "general", "gen.", "admiral", "chief", "ambassador",
-    "prime", "deputy", "press", "secretary-general", "moderator", "host", "judge", "justice",
-    "sheriff", "commander", "colonel", "col.", "captain", "lt.", "major", "king", "queen",
-    "chancellor", "premier", "ceo", "officer", "inspector", "warden", "superintendent", "sergeant",
-    "sgt.", "lieutenant", "detective", "professor", "prof.", "bishop", "pastor", "councillor",
-    "councilman", "councilwoman", "alderman", "attorney", "envoy", "coach", "dean", "provost",
-})
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +300,15 @@ class _Context:
         self._ent_starts = [e.start for e in self.ents]
         self._org_texts = {e.text for e in self.ents if e.label_ in ("ORG", "GPE", "NORP")}
         self.genders: dict[str, str] = {}
+        # "according to X" and "reported" tokens by sentence: the few places a relay can stand
+        self._relay_words: dict[int, list[Any]] = {}
+        self._sentence_of: list[int] = [0] * len(parsed)  # token index -> its sentence's first token
+        for sent in parsed.sents:
+            self._sentence_of[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+            for token in sent:
+                according = token.lemma_ == "accord" and token.i + 1 < sent.end and token.nbor().lower_ == "to"
+                if according or (token.lemma_ == "report" and token.pos_ == "VERB"):
+                    self._relay_words.setdefault(sent.start, []).append(token)
         for ent in self.ents:
             if ent.label_ == "PERSON":
                 self.people.append((ent.start_char, ent.end_char, ent.text))
@@ -372,8 +372,7 @@ class _Context:
 
     def _label_names_someone(self, label: str) -> bool:
         """"Commissioner Jane Roe", "SEN. SMITH", "PENCE": labels that are clearly a speaker."""
-        lowered = {w.lower().strip(".,") for w in label.split()}
-        if lowered & ROLE_WORDS and len(label.split()) >= 2:
+        if any(is_role_word(w) for w in label.split()) and len(label.split()) >= 2:
             return True
         letters = [c for c in label if c.isalpha()]
         return len(letters) >= 3 and label.isupper() and len(label.split()) <= 3
@@ -381,17 +380,14 @@ class _Context:
     def _speaker_from_label(self, label: str, start: int, end: int) -> Speaker:
         if label.lower().strip() in GENERIC_LABELS:  # "REPORTER:": a role, not a name
             return Speaker(role=label.strip().lower(), description=label.strip())
-        words = label.split()
-        role_words: list[str] = []
-        while words and (words[0].lower() in ROLE_WORDS or is_role_word(words[0])
-                         or words[0].lower() in {"the", "our", "of", "state"}):
-            role_words.append(words.pop(0))
-        if words and words[0].lower() in HONORIFICS:
-            words.pop(0)
-        name = " ".join(words) or None
+        parts = split_role(label)  # "ADM. CALDER", "SECRETARY OF STATE BLINKEN", "MR. JONES"
+        words = parts.name.split()
+        if words and all(w.lower() in ("the", "our", "of") or is_role_word(w) for w in words):
+            parts = replace(parts, name="", role=" ".join(w for w in words if w.lower() not in ("the", "our")))
+        name = parts.name or None  # "THE PRESIDENT": a role, resolved to who holds it below
         if name and name.isupper() and len(name) > 3:
             name = name.title()
-        role_text = " ".join(w for w in role_words if w.lower() not in {"the", "our"}) or None
+        role_text = parts.role or None
         if role_text and role_text.isupper():
             role_text = role_text.title()
         name = self._full_name(name, start) if name else None
@@ -418,7 +414,7 @@ class _Context:
                                  partial=kind == "partial")
             if found is not None:
                 cue, subject, item.reported_by = found
-                item.relay = self._relay(cue)
+                item.relay = self._relay(cue)  # "…," the mayor said, according to the Gazette
                 if item.relay is not None:
                     item.reported_by = item.relay.name
                 used.add(cue.i)
@@ -506,7 +502,7 @@ class _Context:
     def _cue_for(
         self, start: int, end: int, spans: list[tuple[int, int]], used: set[int], *, partial: bool = False
     ) -> tuple[Any, Any, str | None] | None:
-        """(cue token, subject token, reported_by) nearest the quote within its frame, else None.
+        """(cue token, subject token, outlet told) nearest the quote within its frame, else None.
 
         The frame is the quote's line between the neighbouring quotes; a cue already taken by an
         earlier quote is not reused (the later quote then continues that speaker instead).
@@ -556,14 +552,7 @@ class _Context:
             return None
         candidates.sort(key=lambda c: c[:5])
         *_, cue, subject = candidates[0]
-        reported_by = None
-        for _, is_report, _, _, _, _token, other in candidates[1:]:
-            if is_report and other.ent_type_ == "ORG":
-                reported_by = _strip_the(_phrase_text(other))
-                break
-        if reported_by is None:
-            reported_by = self._told_outlet(cue)
-        return cue, subject, reported_by
+        return cue, subject, self._told_outlet(cue)
 
     def _colon_intro(self, start: int, used: set[int]) -> tuple[Any, Any, str | None] | None:
         """"She added:" on the line before a quote that opens its own paragraph: that cue."""
@@ -624,14 +613,11 @@ class _Context:
             return None
         who = match.group("who").strip().rstrip(".")
         name, _, role = who.partition(",")
-        first = name.split()
-        role_words = []
-        while len(first) > 2 and first[0].lower().strip(".") in {w.strip(".") for w in ROLE_WORDS}:
-            role_words.append(first.pop(0))
-        if not first or len(first) > 5:
+        titled = split_role(name) if len(name.split()) > 2 else None  # "— Mayor Ana Ruiz", not "— Ana Ruiz"
+        person = titled.name if titled is not None else " ".join(name.split())
+        if not person or len(person.split()) > 5:
             return None
-        person = " ".join(first)
-        role_text = role.strip() or " ".join(role_words) or None
+        role_text = role.strip() or (titled.role if titled is not None else None) or None
         span = (match.start("who"), match.start("who") + len(who))
         speaker = Speaker(name=person, role=role_text, entity=self._entity_id(person, *span))
         self._remember(span[0], speaker, None)
@@ -834,13 +820,7 @@ class _Context:
         """"The union is critical of the plan", "she was confident that ...": an attitude held."""
         verb = adjective.head
         subject = _subject_of_own(verb) or _inherited_subject(verb)
-        if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
-            return None
-        if subject.lower_ in ("i", "we", "you", "it", "this", "that", "there"):
-            return None
-        if not (subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lower_ in PRONOUN_GENDER
-                or subject.lower_ == "they" or subject.lemma_.lower() in SOURCE_NOUNS | GROUP_NOUNS
-                or (subject.pos_ == "PROPN" and not subject.ent_type_)):
+        if not _holds_views(subject):
             return None
         parts = [c for c in adjective.children if c.i > adjective.i and (c.dep_ in ("xcomp", "ccomp") or (
             c.dep_ == "prep" and any(o.dep_ in ("pobj", "pcomp") for o in c.children)))]
@@ -855,33 +835,26 @@ class _Context:
         tokens = list(part.subtree)
         if part.dep_ == "prep":  # "critical of the plan": the preposition is part of the cue
             tokens = tokens[1:]
-        if not tokens:
-            return None
-        start, end = self._clip(adjective.idx, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-        if end - start < 3 or _overlaps(start, end, blocked) or any(s <= adjective.idx < e for s, e in blocked):
-            return None
-        return _Pending(start, end, "indirect", cue=adjective, subject=subject, cue_text=adjective.text,
-                        cue_span=_cue_span(adjective), date=self._statement_date(adjective))
+        return self._statement(adjective, subject, tokens, blocked) if tokens else None
 
     def _agent(self, noun: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         """"She has been an outspoken supporter of NATO", "Ruiz, a critic of the levy,": a stance
         held as a description of the holder."""
         subject = _subject_of_own(noun.head) if noun.dep_ == "attr" else noun.head
-        if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
-            return None
-        if not (subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lower_ in PRONOUN_GENDER
-                or subject.lower_ == "they" or subject.lemma_.lower() in SOURCE_NOUNS | GROUP_NOUNS):
+        if not _holds_views(subject):
             return None
         objects = [o for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in ("of", "for")
                    for o in c.children if o.dep_ in ("pobj", "pcomp")]
-        if not objects:
+        return self._statement(noun, subject, list(objects[0].subtree), blocked) if objects else None
+
+    def _statement(self, cue: Any, subject: Any, tokens: list[Any], blocked: list[tuple[int, int]]) -> _Pending | None:
+        """The statement of ``cue`` over ``tokens`` (kept to the cue's line), unless it is shorter
+        than three characters or overlaps, or its cue lies in, one already found."""
+        start, end = self._clip(cue.idx, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        if end - start < 3 or _overlaps(start, end, blocked) or any(s <= cue.idx < e for s, e in blocked):
             return None
-        tokens = list(objects[0].subtree)
-        start, end = self._clip(noun.idx, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-        if end - start < 3 or _overlaps(start, end, blocked) or any(s <= noun.idx < e for s, e in blocked):
-            return None
-        return _Pending(start, end, "indirect", cue=noun, subject=subject, cue_text=noun.text,
-                        cue_span=_cue_span(noun), date=self._statement_date(noun))
+        return _Pending(start, end, "indirect", cue=cue, subject=subject, cue_text=cue.text,
+                        cue_span=_cue_span(cue), date=self._statement_date(cue))
 
     def _passive(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         """"The plan was backed by the union": the agent holds the position about the subject."""
@@ -1001,22 +974,22 @@ class _Context:
     def _relay(self, cue: Any) -> Relay | None:
         """The outlet or source that passes on the statement of ``cue``: "according to X" in the
         same sentence outside the statement, or "X reported" (an organisation) after it."""
-        sent = cue.doc[cue.i].sent
-        for token in sent:
-            if token.i == cue.i:
-                continue
-            if (token.lemma_ == "accord" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to"
-                    and not any(c.dep_ in CONTENT_DEPS and c.is_ancestor(token) for c in cue.children)):
-                holder = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+        words = [t for t in self._relay_words.get(self._sentence_of[cue.i], []) if t.i != cue.i]
+        for token in words:
+            if token.lemma_ == "accord":
+                if any(c.dep_ in CONTENT_DEPS and c.is_ancestor(token) for c in cue.children):
+                    continue  # "said that, according to X, ...": X is part of what was said
+                holder = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
                 if holder is not None:
-                    return self._relay_of(holder, token, token.doc[token.i + 1])
-            if token.lemma_ == "report" and token.pos_ == "VERB" and not cue.is_ancestor(token):
+                    return self._relay_of(holder, token, token.nbor())
+            elif not cue.is_ancestor(token):
                 other = _subject(token)
                 if other is not None and other.ent_type_ == "ORG":
                     return self._relay_of(other, token, token)
         return None
 
     def _relay_of(self, holder: Any, first: Any, last: Any) -> Relay:
+        """The relay named by ``holder``'s phrase, its cue running from ``first`` to ``last``."""
         phrase = list(holder.subtree)
         span = _trim(self.text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
         return Relay(_strip_the(_phrase_text(holder)), span, (first.idx, last.idx + len(last.text)))
@@ -1211,7 +1184,7 @@ class _Context:
     def _titled_name(self, tokens: list[Any]) -> tuple[int, int, str] | None:
         """"Mayor Ana Ruiz": proper nouns after a role word name a person the tagger missed."""
         for k, token in enumerate(tokens):
-            if token.lower_.strip(".") not in {w.strip(".") for w in ROLE_WORDS} or not token.is_title:
+            if not is_role_word(token.text) or not token.is_title:
                 continue
             name: list[Any] = []
             for following in tokens[k + 1:]:
@@ -1219,7 +1192,7 @@ class _Context:
                 mistagged = following.ent_type_ == "ORG" and token.ent_type_ == "ORG" and following.ent_iob_ == "I"
                 if following.pos_ != "PROPN" or (following.ent_type_ in ("ORG", "GPE", "NORP") and not mistagged):
                     break
-                if following.lower_.strip(".") in {w.strip(".") for w in ROLE_WORDS}:
+                if is_role_word(following.text):
                     name = []
                     continue
                 name.append(following)
@@ -1462,7 +1435,8 @@ def _own_content(head: Any) -> list[Any]:
     for child in head.children if head.pos_ in ("NOUN", "PROPN", "PRON") else ():
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):  # a clause joined to a noun: misparse
             cut.update(t.i for t in child.subtree)
-    kept = [t for t in head.subtree if t.i not in cut | _aside(head)]
+    cut |= _aside(head)
+    kept = [t for t in head.subtree if t.i not in cut]
     while len(kept) > 1 and (kept[-1].is_punct or kept[-1].dep_ in ("cc", "prep", "mark")):
         kept.pop()  # "... Easter Island and": the joint left behind
     return kept
@@ -1591,6 +1565,18 @@ def _source_phrase(subject: Any, tokens: list[Any]) -> list[Any]:
     dash = next((k for k, t in enumerate(kept[:3]) if t.text in ("-", "—", "–") and k > 0
                  and all(u.is_upper for u in kept[:k] if u.is_alpha)), None)
     return kept[dash + 1:] if dash is not None else kept
+
+
+def _holds_views(subject: Any) -> bool:
+    """Whether a subject can hold an attitude or a stance: a person, a body, a group, a source,
+    a pronoun for one ("the union is critical of", "she is a critic of"); not "it" or "there"."""
+    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return False
+    if subject.lower_ in ("i", "we", "you", "it", "this", "that", "there"):
+        return False
+    return (subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lower_ in PRONOUN_GENDER
+            or subject.lower_ == "they" or subject.lemma_.lower() in SOURCE_NOUNS | GROUP_NOUNS
+            or (subject.pos_ == "PROPN" and not subject.ent_type_))
 
 
 def _closes_bracket(tokens: list[Any]) -> bool:

@@ -147,7 +147,7 @@ def resolve_people(ledger: Ledger) -> PeopleSummary:
             ), (person.entity, person.name, single, *([] if doc is None else [doc])))
             summary.mentions += max(cursor.rowcount, 0)
         summary.roles += _move_roles(ledger, cursor, moved)
-        # 2-4b. speakers of quotes and claims: one UPDATE per distinct (name, entity)
+        # 2-4b. speakers of quotes and claims: one UPDATE per distinct (name, entity, role)
         for table in ("quotes", "claims"):
             speakers, roles = _speakers(ledger, cursor, table, match, by_key)
             summary.speakers += speakers

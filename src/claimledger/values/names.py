@@ -65,21 +65,17 @@ def is_role_word(token: str) -> bool:
     )
 
 
-# short forms of titles, for comparing roles ("COL." and "Colonel" are one title)
-TITLE_SHORT_FORMS = {
-    "sen": "senator", "gov": "governor", "rep": "representative", "col": "colonel", "gen": "general",
-    "adm": "admiral", "maj": "major", "lt": "lieutenant", "capt": "captain", "cmdr": "commander",
-    "sgt": "sergeant", "cpl": "corporal", "pvt": "private", "brig": "brigadier", "pres": "president",
-    "sec": "secretary", "amb": "ambassador", "supt": "superintendent", "insp": "inspector", "det": "detective",
-    "prof": "professor", "dr": "doctor", "chmn": "chairman", "atty": "attorney",
-}
+@functools.cache
+def title_short_forms() -> dict[str, str]:
+    """Short form of a title -> the title written out ("adm" -> "admiral")."""
+    return dict(line.strip().split("\t") for line in _data_lines("title_short_forms.tsv"))
 
 
 def title_words(role: str) -> frozenset[str]:
     """The title and role head words of a role, short forms written out ("Col., task force
     spokesperson" -> colonel, spokesperson): what two roles must share to be the same title."""
     words = (_bare(w) for w in re.split(r"[\s,;/]+", role) if w)
-    return frozenset(TITLE_SHORT_FORMS.get(w, w) for w in words if w in role_words())
+    return frozenset(title_short_forms().get(w, w) for w in words if w in role_words())
 
 
 def is_honorific(token: str) -> bool:
