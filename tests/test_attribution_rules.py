@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
 from claimledger.evaluation.polnear import predict
-from claimledger.extract.attribution import Attribution, attributions
+from claimledger.extract.attribution import Attribution, _after_closing_quote, _trailing_clause, attributions
 from claimledger.extract.claims import document_voice, issuer
 from claimledger.model import Document, Speaker
 
@@ -429,3 +430,89 @@ def test_polnear_scores_a_relayed_statement_in_its_outer_form(nlp: Any) -> None:
     [predicted] = predict(text, nlp(text))
     assert [text[s:e] for s, e in predicted.source] == ["the Harbour Gazette"]
     assert [text[s:e] for s, e in predicted.content] == ["the mayor said the ferry would close in March"]
+
+
+def test_a_possessor_is_not_the_speaker(nlp: Any) -> None:
+    text = ("Mayor Ana Ruiz's spokesman said the ferry would run until 2030. "
+            "Senator Tom Calder's niece, Marta Oyelaran, told the crowd that the vote was close.")
+    found = _found(nlp, text)
+    spokesman = _one(found, text, "ferry would run").speaker
+    assert spokesman.name is None and spokesman.role == "spokesman"
+    assert spokesman.description == "Mayor Ana Ruiz's spokesman"
+    assert _one(found, text, "vote was close").speaker.name == "Marta Oyelaran"
+
+
+def test_a_name_the_tagger_misread_after_the_quote_still_speaks(nlp: Any) -> None:
+    # the parse seen on a real article, built by hand: the place before the title read as a verb
+    words = ["\u201c", "We", "will", "finish", "it", ",", "\u201d", "Alder", "police", "Chief", "Dara", "Quell",
+             "said", "."]
+    heads = [3, 3, 3, 3, 3, 3, 3, 3, 9, 7, 11, 9, 3, 3]
+    deps = ["punct", "nsubj", "aux", "ROOT", "dobj", "punct", "punct", "dep", "compound", "dobj", "compound",
+            "appos", "conj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PRON", "PUNCT", "PUNCT", "VERB", "NOUN", "PROPN", "PROPN", "PROPN",
+           "VERB", "PUNCT"]
+    tags = ["``", "PRP", "MD", "VB", "PRP", ",", "''", "VBD", "NN", "NNP", "NNP", "NNP", "VBD", "."]
+    ents = ["O"] * 10 + ["B-PERSON", "I-PERSON", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    assert _after_closing_quote(doc[12]).text == "Alder"  # its subtree: "Alder police Chief Dara Quell"
+
+
+def test_a_quote_s_own_words_are_never_its_speaker(nlp: Any) -> None:
+    text = ("\u201cShe would be a fine mayor. Not good, great. One of the ablest people on the entire "
+            "council,\u201d Rep. Ilse Varga said in a phone interview.")
+    item = _one(_found(nlp, text), text, "fine mayor")
+    assert item.speaker.name == "Ilse Varga"
+
+
+def test_a_report_in_a_when_clause_after_the_quote_is_not_its_cue(nlp: Any) -> None:
+    text = ("The spot ends with footage of Calder saying during the debate last week, \u201cThat makes me "
+            "clever,\u201d when Pell scolded him for not paying the harbour levy.")
+    item = _one(_found(nlp, text), text, "That makes me clever")
+    assert item.cue == "saying" and _source(text, item) == "Calder"
+
+
+def test_a_nickname_in_quotation_marks_is_part_of_the_name(nlp: Any) -> None:
+    text = ("\u201cThis is a big year for our harbour!\u201d Pell's niece, state Del. Marta \u201cMimi\u201d "
+            "Oyelaran, shouted to the crowd.")
+    item = _one(_found(nlp, text), text, "big year")
+    assert _source(text, item) is not None and "Oyelaran" in (_source(text, item) or "")
+    assert not any(_content(text, a) == "Mimi" for a in _found(nlp, text))
+
+
+def test_a_sentence_final_cue_the_parse_made_a_conjunct_reports_the_whole_sentence(nlp: Any) -> None:
+    text = "Ruiz had asked the officers to leave, but the chief overruled that request, the source added."
+    doc = nlp(text)
+    added = next(t for t in doc if t.text == "added")
+    assert added.dep_ == "conj"  # the misparse the rule mends
+    first, last = _trailing_clause(added) or (None, None)
+    assert (first.text, last.text) == ("Ruiz", "request")
+    item = _one(_found(nlp, text), text, "asked the officers")
+    assert item.cue == "added" and _source(text, item) == "the source"
+    assert "overruled that request" in _content(text, item)
+
+
+def test_a_clause_the_parse_read_as_adverbial_is_still_reported(nlp: Any) -> None:
+    text = "Pell said after the hearing he would not accept the council's offer if it were made."
+    item = _one(_found(nlp, text), text, "would not accept")
+    assert item.cue == "said" and item.speaker.name == "Pell"
+
+
+def test_a_dash_the_parse_read_as_a_subject_is_not_the_speaker(nlp: Any) -> None:
+    text = ("When Ruiz noted that Calder has occasionally not paid anything in harbour levies \u2015 as was "
+            "true for the few years his returns were made public \u2015 Calder boasted, \u201cThat makes me "
+            "clever.\u201d")
+    item = _one(_found(nlp, text), text, "makes me clever")
+    assert _source(text, item) == "Calder"
+
+
+@pytest.mark.parametrize(("who", "verb"), [("the notice", "shouted"), ("the notice", "yelled"), ("the letter", "read")])
+def test_manners_of_saying_are_cues(nlp: Any, who: str, verb: str) -> None:
+    text = f"\u201cThe harbour will close at dawn on Sunday,\u201d {who} {verb}."
+    item = _one(_found(nlp, text), text, "harbour will close")
+    assert item.cue == verb and _source(text, item) == who
+
+
+def test_polnear_adds_the_comma_that_closes_a_source_s_apposition(nlp: Any) -> None:
+    text = "Ilse Varga, a lecturer at the college, said the ferry deal was a bargain."
+    (predicted,) = predict(text, nlp(text))
+    assert text[predicted.source[0][0]:predicted.source[0][1]] == "Ilse Varga, a lecturer at the college,"

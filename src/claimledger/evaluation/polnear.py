@@ -250,7 +250,7 @@ def predict(text: str, parsed: Any, doc_id: str = "polnear") -> list[Predicted]:
     out = []
     for grouped in groups.values():
         parts = [_with_marks(text, p) for p in grouped]
-        source = next((p.source_span for p in parts if p.source_span), None)
+        source = _with_comma(text, next((p.source_span for p in parts if p.source_span), None))
         cue = next((p.cue_span for p in parts if p.cue_span), None)
         relayed = next((p for p in parts if p.relay_span and p.relay_cue_span), None)
         if relayed is not None:  # PolNeAR marks the outermost report: the relay, over all of the rest
@@ -270,6 +270,14 @@ def _outer(parts: list[Any], source: tuple[int, int] | None, cue: tuple[int, int
     pieces = [(p.start, p.end) for p in parts] + [span for span in (source, cue) if span]
     start, end = min(s for s, _ in pieces), max(e for _, e in pieces)
     return Predicted(content=((start, end),), source=(relayed.relay_span,), cue=(relayed.relay_cue_span,))
+
+
+def _with_comma(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The source span with the comma that closes its apposition ("Phil Lovas, a spokesman,"),
+    which PolNeAR's source spans hold and ours leave out."""
+    if span is None or "," not in text[span[0]:span[1]] or text[span[1]:span[1] + 1] != ",":
+        return span
+    return span[0], span[1] + 1
 
 
 OPENING_MARKS = "\"“‘'«"

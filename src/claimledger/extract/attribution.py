@@ -45,6 +45,9 @@ SPEECH_LEMMAS = frozenset({
     "concede", "boast", "complain", "reiterate", "disclose", "reveal", "indicate", "signal",
     "believe", "think", "expect", "fear", "show", "find", "know", "hope", "worry", "agree",
     "ask", "repeat", "charge", "counter", "joke", "quip", "recount", "wonder",
+    # manners of saying, and what a text says ("the letter read")
+    "shout", "yell", "scream", "exclaim", "whisper", "mutter", "murmur", "chant", "retort", "interject",
+    "concur", "read",
 })
 # cues that also describe evidence or thought ("the vote showed"): a speech verb nearby wins
 WEAK_LEMMAS = frozenset({
@@ -400,7 +403,8 @@ class _Context:
 
     # 3. and 4. quotation marks --------------------------------------------------------------------
     def marked(self, taken: list[Attribution]) -> list[_Pending]:
-        self.spans = [s for s in quote_spans(self.text) if not _overlaps_any(s[0], s[1], taken)]
+        self.spans = [s for s in quote_spans(self.text)
+                      if not _overlaps_any(s[0], s[1], taken) and not self._is_nickname(*s)]
         self._span_starts = [s for s, _ in self.spans]
         out: list[_Pending] = []
         used: set[int] = set()
@@ -482,6 +486,13 @@ class _Context:
         before = self.text[max(0, start - 12):start - 1].rstrip().lower()
         return before.endswith(("'s", "’s", " on", " in", " from"))
 
+    def _is_nickname(self, start: int, end: int) -> bool:
+        """One or two capitalised words in quotation marks between two names ('Marcia "Cia" Price')."""
+        words = self.text[start:end].split()
+        before = re.search(r"([A-Z][\w.'’-]*)\s*[\"“‘']$", self.text[max(0, start - 30):start])
+        after = re.match(r"[\"”’']\s*[A-Z]", self.text[end:end + 3])
+        return 0 < len(words) <= 2 and all(w[:1].isupper() for w in words) and bool(before) and bool(after)
+
     def _is_partial(self, start: int) -> bool:
         """A quote opened in the middle of a clause ("a "full" withdrawal"), not after a cue."""
         line_start = self.text.rfind("\n", 0, start) + 1
@@ -539,18 +550,27 @@ class _Context:
                     subject = _subject(token)
                 elif lemma == "accord" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
                     subject = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+                if subject is not None and self._in_quote(subject.idx):
+                    # '"… One of the brightest members," Rep. Cummings said': a sentence break inside
+                    # the quote made its last words the subject
+                    subject = _after_closing_quote(token)
                 if subject is None:
                     continue
                 distance = start - (token.idx + len(token.text)) if token.idx < start else token.idx - end
                 weak = lemma in WEAK_LEMMAS
                 # 'X said Y was "right" when he said ...': the partial quote is X's, whose clause holds it
                 foreign = partial and opening is not None and not token.is_ancestor(opening[0])
-                candidates.append((not intro, lemma in REPORT_LEMMAS, weak, foreign, distance, token, subject))
+                # '"…," when Clinton blasted him': a report in a clause about time or cause after
+                # the quote is not its closing cue
+                subordinate = token.idx >= end and any(
+                    word.lower() in SUBORDINATORS for word in re.findall(r"\w+", self.text[end:token.idx]))
+                candidates.append((not intro, subordinate, lemma in REPORT_LEMMAS, weak, foreign, distance, token,
+                                   subject))
         if not candidates and not partial:
             return self._colon_intro(start, used)
         if not candidates:
             return None
-        candidates.sort(key=lambda c: c[:5])
+        candidates.sort(key=lambda c: c[:6])
         *_, cue, subject = candidates[0]
         return cue, subject, self._told_outlet(cue)
 
@@ -930,7 +950,16 @@ class _Context:
                         cue_span=_cue_span(cue), date=self._statement_date(cue))
 
     def _clausal(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
+        trailing = _trailing_clause(cue)
+        if trailing is not None:
+            return self._statement(cue, _subject(cue), list(cue.doc[trailing[0].i:trailing[1].i + 1]), blocked)
         clauses = [c for c in cue.children if c.dep_ == "ccomp" and _same_line(c, cue)]
+        if not clauses and _lemma(cue) in SPEECH_LEMMAS:
+            # "Trump said after the convention he would not …": the parse read the clause as adverbial
+            clauses = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and _same_line(c, cue)
+                       and any(s.dep_ == "nsubj" and s.i > cue.i for s in c.children)
+                       and not any(m.dep_ in ("mark", "advmod") and m.i < c.i and (
+                           m.dep_ == "mark" or m.lower_ in SUBORDINATORS) for m in c.children)]
         if not clauses:  # "said in a statement that ...": the parse hung the clause off "statement"
             clauses = [a for p in cue.children if p.dep_ == "prep" and _circumstance(p)
                        for o in p.children if o.dep_ == "pobj"
@@ -1088,9 +1117,10 @@ class _Context:
         if before_head:  # a parse that runs over a paragraph break: keep the speaker's paragraph
             tokens = tokens[before_head[-1] + 1:]
         tokens = [t for t in tokens if t.i <= subject.i or "\n" not in t.text] if tokens else tokens
-        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case") and not _closes_bracket(tokens):
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "case") and (
+                not _closes_bracket(tokens)):
             tokens.pop()  # "the union's", but "Sen. Jo Ruiz (D-Ore.)" keeps its bracket
-        while tokens and tokens[0].is_punct:
+        while tokens and (tokens[0].is_punct or tokens[0].is_space):
             tokens.pop(0)
         if not tokens:
             return Speaker(), None
@@ -1149,8 +1179,9 @@ class _Context:
             if found is not None:
                 return found, span
         if subject.pos_ in ("NOUN", "PROPN"):
-            role = " ".join(t.text for t in core if t.dep_ not in ("det", "punct", "poss", "case")
-                            or t.i == subject.i) or None
+            owners = {o.i for t in core if t.dep_ == "poss" and t.i != subject.i for o in t.subtree}
+            role = " ".join(t.text for t in core if (t.dep_ not in ("det", "punct", "poss", "case")
+                                                     and t.i not in owners) or t.i == subject.i) or None
             speaker = Speaker(role=role, description=description)
             self._remember(span[0], speaker, "plural" if subject.tag_ in ("NNS", "NNPS") else None)
             return speaker, span
@@ -1162,12 +1193,16 @@ class _Context:
         indices = {t.i for t in tokens}
         ents = sorted(self._ents_between(tokens), key=lambda e: not (head is not None and e.start <= head.i < e.end))
         for ent in ents:
+            holds_head = head is not None and ent.start <= head.i < ent.end
+            if (_possessor(ent.doc, ent.end) or _possessor(ent.doc, ent.end - 1)) and not holds_head:
+                continue  # "Trump's spokesman", "Scott's niece": not the one who speaks
             if ent.label_ == "PERSON" and ent.start in indices and ent.end - 1 in indices:
                 name = split_role(ent.text).name  # "Spokeswoman Ilse Varga" tagged whole: the role is not the name
                 offset = ent.text.rfind(name) if name and name in ent.text else 0
                 return ent.start_char + offset, ent.end_char, _clean_name(ent.text[offset:])
         for entity in self.entities:
-            if entity.label == "PERSON" and span[0] <= entity.start and entity.end <= span[1]:
+            if entity.label == "PERSON" and span[0] <= entity.start and entity.end <= span[1] and not re.match(
+                    r"['’]s?\b", self.text[entity.end:entity.end + 2]) and not entity.text.endswith(("'s", "’s")):
                 return entity.start, entity.end, _clean_name(entity.text)
         return self._titled_name(tokens) or self._known_surname(tokens)
 
@@ -1177,7 +1212,7 @@ class _Context:
         surnames = {_clean_name(name).split()[-1] for _s, _e, name in self.people if " " in _clean_name(name)}
         for token in tokens:
             if token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in ("ORG", "GPE", "LOC", "FAC") \
-                    and token.text in surnames:
+                    and token.text in surnames and not _possessor(token.doc, token.i + 1):
                 return token.idx, token.idx + len(token.text), token.text
         return None
 
@@ -1196,7 +1231,7 @@ class _Context:
                     name = []
                     continue
                 name.append(following)
-            if len(name) >= 2:
+            if len(name) >= 2 and not _possessor(token.doc, name[-1].i + 1):
                 start, end = name[0].idx, name[-1].idx + len(name[-1].text)
                 return start, end, _clean_name(self.text[start:end])
         return None
@@ -1213,7 +1248,8 @@ class _Context:
 
     def _role_of(self, tokens: list[Any], p_start: int, p_end: int) -> str | None:
         """The words that describe the person: "Pentagon spokesman", "Defense Secretary"."""
-        words = [t for t in tokens if not (p_start <= t.idx < p_end)
+        owners = {o.i for t in tokens if t.dep_ == "poss" and t.pos_ == "PROPN" for o in t.subtree}
+        words = [t for t in tokens if not (p_start <= t.idx < p_end) and t.i not in owners
                  and t.dep_ not in ("det", "punct", "cc", "poss", "case")
                  and t.lower_ not in HONORIFICS and t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "NUM")]
         while words and words[-1].pos_ == "ADP":
@@ -1460,8 +1496,33 @@ def _closing_cue(token: Any) -> bool:
     """"…, a source said.": a main speech verb after the clause it reports is read before the
     verbs inside that clause, so the clause is the source's ("reported" keeps relaying instead)."""
     lemma = _lemma(token)
-    return (token.dep_ == "ROOT" and lemma in SPEECH_LEMMAS and lemma not in REPORT_LEMMAS
-            and lemma not in WEAK_LEMMAS and any(c.dep_ == "ccomp" and c.i < token.i for c in token.children))
+    if lemma not in SPEECH_LEMMAS or lemma in REPORT_LEMMAS or lemma in WEAK_LEMMAS:
+        return False
+    return ((token.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < token.i for c in token.children))
+            or _trailing_clause(token) is not None)
+
+
+def _trailing_clause(cue: Any) -> tuple[Any, Any] | None:
+    """(first, last) token of the clause a sentence-final "…, the source added." reports when the
+    parse made the cue a conjunct of that clause's verb ("A told police …, but B overruled it, the
+    source added"); None for any other shape."""
+    if cue.dep_ != "conj" or cue.head.i > cue.i or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > cue.i for c in cue.children):
+        return None
+    comma = cue.doc[subject.left_edge.i - 1] if subject.left_edge.i > cue.sent.start else None
+    if comma is None or comma.text != ",":
+        return None
+    tail = cue.doc[cue.i + 1:cue.sent.end]
+    if any(t.pos_ in ("VERB", "AUX") for t in tail) or any(t.is_punct and t.text in ",;:" for t in tail):
+        return None  # "…, she added, and …": the sentence goes on
+    first = cue.doc[cue.sent.start]
+    while (first.is_space or first.is_punct) and first.i < comma.i:
+        first = cue.doc[first.i + 1]
+    if comma.i - first.i < 4:
+        return None
+    return first, cue.doc[comma.i - 1]
 
 
 def _lemma(token: Any) -> str:
@@ -1585,6 +1646,11 @@ def _closes_bracket(tokens: list[Any]) -> bool:
     return texts[-1] == ")" and texts.count("(") >= texts.count(")")
 
 
+def _possessor(doc: Any, after: int) -> bool:
+    """Whether the token at ``after`` is the possessive "'s" of the words before it."""
+    return after < len(doc) and doc[after].dep_ == "case" and doc[after].lower_ in ("'s", "’s", "'", "’")
+
+
 def _quoted(token: Any) -> bool:
     """The token stands inside quotation marks opened in its sentence, at most 60 tokens before
     it ("on Fox's “Fox and Friends”")."""
@@ -1610,13 +1676,17 @@ def _after_closing_quote(cue: Any) -> Any:
         return None  # no closing mark within 30 tokens
     inside = {t.i for t in stretch}
     heads = [t for t in stretch if not t.is_punct and (t.head.i not in inside or t.head.i == t.i)]
-    if len(heads) != 1 or heads[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+    if len(heads) != 1:
         return None
+    if heads[0].pos_ not in ("PROPN", "NOUN", "PRON") and not any(t.ent_type_ in ("PERSON", "ORG") for t in stretch):
+        return None  # '”, Tulsa police Chief Chuck Jordan said': a name the tagger read as a verb still speaks
     return heads[0]
 
 
 def _subject(token: Any) -> Any:
-    subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), key=_quoted)
+    subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                       and any(ch.isalnum() for ch in c.text)),  # a dash the parse read as a subject
+                      key=_quoted)
     if subjects and _quoted(subjects[0]):
         inverted = _after_closing_quote(token)
         if inverted is not None:  # '"…," Flynn, a surrogate, said on “Fox and Friends.”'
@@ -1627,6 +1697,10 @@ def _subject(token: Any) -> Any:
             if agent is not None:
                 return agent
         return child if _same_line(child, token) else _left_neighbour(token)
+    if token.tag_ == "VBG" and token.i > 0 and token.dep_ in ("acl", "pcomp"):
+        before = token.doc[token.i - 1]  # "footage of Calder saying", "a clip of him saying"
+        if before.dep_ == "pobj" and before.head.lower_ == "of" and before.pos_ in ("PROPN", "PRON"):
+            return before
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
         return _subject(token.head)
     if (token.dep_ == "pcomp" and token.head.lower_ in GERUND_PREPOSITIONS
