@@ -151,8 +151,9 @@ class Ledger(abc.ABC):
     def _write_one(self, cursor: Any, item: Processed, now: str) -> None:
         doc = item.document
         cursor.execute(self.sql(self._upsert_sql("document")), (*to_row(doc.record()), now))
-        for table in ("captions", "posts", "segments", "doc_bands", "entity_roles",
-                      *(TABLES[k][0] for k in ANNOTATION_TYPES)):
+        # what `link` changed in the document's rows goes with them (migration 0008)
+        for table in ("captions", "posts", "segments", "doc_bands", "entity_roles", "person_links",
+                      "person_link_roles", *(TABLES[k][0] for k in ANNOTATION_TYPES)):
             if table == "claims":
                 cursor.execute(self.sql(
                     "DELETE FROM claim_quantities WHERE claim IN (SELECT id FROM claims WHERE doc = ?)"
