@@ -516,3 +516,21 @@ def test_polnear_adds_the_comma_that_closes_a_source_s_apposition(nlp: Any) -> N
     text = "Ilse Varga, a lecturer at the college, said the ferry deal was a bargain."
     (predicted,) = predict(text, nlp(text))
     assert text[predicted.source[0][0]:predicted.source[0][1]] == "Ilse Varga, a lecturer at the college,"
+
+
+def test_a_pronoun_skips_a_speaker_whose_given_name_is_of_the_other_gender(nlp: Any) -> None:
+    text = ("Margaret Okafor, the harbour master, said the quay would reopen in May. "
+            "He added that the levy would rise.")
+    found = _found(nlp, text)
+    assert _one(found, text, "quay would reopen").speaker.name == "Margaret Okafor"
+    assert _one(found, text, "levy would rise").speaker.name is None  # no man was named before "he"
+
+
+def test_a_courtesy_title_picks_the_full_name_of_its_gender(nlp: Any) -> None:
+    text = ("Thomas Calder opened the meeting. Ruth Calder spoke after him. "
+            "Later, Mr. Calder said the plan was sound. Mrs. Calder said the budget was too small. "
+            "She added that the vote was close.")
+    found = _found(nlp, text)
+    assert _one(found, text, "plan was sound").speaker.name == "Thomas Calder"
+    assert _one(found, text, "budget was too small").speaker.name == "Ruth Calder"
+    assert _one(found, text, "vote was close").speaker.name == "Ruth Calder"

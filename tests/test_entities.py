@@ -203,3 +203,13 @@ def test_person_span_that_is_only_a_title_does_not_crash(nlp: Any) -> None:
 def test_dateline_places(nlp: Any, text: str, places_found: list[str]) -> None:
     found = [e.text for e in _run(nlp, text) if e.label == "GPE"]
     assert found == places_found
+
+
+def test_given_name_gender_knows_only_unambiguous_given_names() -> None:
+    from claimledger.values.names import given_name_gender
+
+    assert given_name_gender("Margaret Okafor") == "f"
+    assert given_name_gender("Sen. Thomas Calder") == "m"  # the title is not the given name
+    assert given_name_gender("Calder") is None  # a surname alone says nothing
+    assert given_name_gender("Jordan Reyes") is None  # a name given to both
+    assert given_name_gender("J. Reyes") is None

@@ -33,7 +33,7 @@ from typing import Any
 
 from claimledger.model import Document, Entity, QuoteKind, Speaker
 from claimledger.values.dates import MONTHS, WEEKDAYS, DateValue, find_dates, weekday_before
-from claimledger.values.names import is_role_word, split_role
+from claimledger.values.names import given_name_gender, is_role_word, split_role
 
 # -- vocabularies -------------------------------------------------------------------------------
 SPEECH_LEMMAS = frozenset({
@@ -1153,7 +1153,8 @@ class _Context:
         if person is not None:
             p_start, p_end, name = person
             role = self._role_of(core, p_start, p_end)
-            full = self._full_name(name, p_start)
+            titled = next((TITLE_GENDER[t.lower_] for t in core if t.lower_ in TITLE_GENDER), None)
+            full = self._full_name(name, p_start, titled)
             speaker = Speaker(name=full, role=role, entity=self._entity_id(full, p_start, p_end))
             if role is None:
                 speaker = self._merge_known(speaker)
@@ -1277,7 +1278,7 @@ class _Context:
         for token in tokens:
             if token.lower_ in TITLE_GENDER:
                 self.genders[name] = TITLE_GENDER[token.lower_]
-        return self.genders.get(name)
+        return self.genders.get(name) or given_name_gender(name)
 
     def _remember(self, position: int, speaker: Speaker, gender: str | None) -> None:
         if speaker.name is not None or speaker.anonymous or speaker.description:
@@ -1316,7 +1317,7 @@ class _Context:
                 if hint is None and speaker.anonymous:
                     return speaker  # "a senior official ... he said"
                 continue
-            known = hint or self.genders.get(speaker.name)
+            known = hint or self.genders.get(speaker.name) or given_name_gender(speaker.name)
             if known is not None and known != gender:
                 continue
             if self._is_organisation(speaker.name):
@@ -1345,13 +1346,16 @@ class _Context:
                 return mention.speaker
         return None
 
-    def _full_name(self, name: str, position: int) -> str:
-        """"Kirby" after "John Kirby" is John Kirby (the latest earlier full mention ending so)."""
+    def _full_name(self, name: str, position: int, gender: str | None = None) -> str:
+        """"Kirby" after "John Kirby" is John Kirby (the latest earlier full mention ending so);
+        "Mrs. Clinton" is the latest earlier Clinton whose given name is not a man's."""
         if " " in name:
             return name
         for s, _e, other in reversed(self.people):
             cleaned = _clean_name(other)
             if s < position and " " in cleaned and cleaned.split()[-1] == name:
+                if gender is not None and given_name_gender(cleaned) not in (None, gender):
+                    continue
                 return cleaned
         return name
 

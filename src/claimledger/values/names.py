@@ -78,6 +78,21 @@ def title_words(role: str) -> frozenset[str]:
     return frozenset(title_short_forms().get(w, w) for w in words if w in role_words())
 
 
+@functools.cache
+def _given_names() -> dict[str, str]:
+    return {name: gender for name, _, gender in (line.partition("\t") for line in _data_lines("given_names.tsv"))}
+
+
+def given_name_gender(name: str) -> str | None:
+    """"f" or "m" when the person's first given name is one used overwhelmingly for one gender
+    ("Hillary Clinton" -> "f", "Kofi Annan" -> "m"); None for a surname alone, an initial, or a
+    name given to both ("Jordan Lee")."""
+    words = [w.strip(".,") for w in split_role(name).name.split()]
+    if len(words) < 2:
+        return None
+    return _given_names().get(fold(words[0]).lower())
+
+
 def is_honorific(token: str) -> bool:
     return _bare(token) in honorifics()
 
