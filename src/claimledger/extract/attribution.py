@@ -315,6 +315,8 @@ class _Context:
         for ent in self.ents:
             if ent.label_ == "PERSON":
                 self.people.append((ent.start_char, ent.end_char, ent.text))
+        # the surnames of the people named in full ("Mattis" of "Jim Mattis")
+        self.surnames = {_clean_name(n).split()[-1] for _s, _e, n in self.people if " " in _clean_name(n)}
         self.anchor = _anchor_date(doc)
 
     # 1. posts -----------------------------------------------------------------------------------
@@ -1136,8 +1138,7 @@ class _Context:
             if lower in ("i", "we", "you", "it", "who", "that", "this", "which", "one"):
                 return Speaker(), span
             return self._resolve_pronoun(lower, span[0]), span
-        core = [t for t in tokens if t.dep_ not in ("relcl", "acl") and not any(
-            a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i != subject.i and subject.is_ancestor(a))]
+        core = _without_clauses(subject, tokens)
         holder = _evidence_holder(subject)
         if holder is not None:  # "figures released by the task force": the task force says so
             held, _ = self._speaker_of(holder, cue)
@@ -1210,10 +1211,9 @@ class _Context:
     def _known_surname(self, tokens: list[Any]) -> tuple[int, int, str] | None:
         """"said Mattis, who ..." when the tagger missed the name: a proper noun of the subject
         that is the surname of a person the document names in full."""
-        surnames = {_clean_name(name).split()[-1] for _s, _e, name in self.people if " " in _clean_name(name)}
         for token in tokens:
             if token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in ("ORG", "GPE", "LOC", "FAC") \
-                    and token.text in surnames and not _possessor(token.doc, token.i + 1):
+                    and token.text in self.surnames and not _possessor(token.doc, token.i + 1):
                 return token.idx, token.idx + len(token.text), token.text
         return None
 
@@ -1373,14 +1373,17 @@ class _Context:
 
     def _statement_date(self, cue: Any) -> str | None:
         """When the statement was made: a date phrase attached to the cue, outside any quote."""
-        sent = cue.sent
-        for ent in self._ents_between([sent[0], sent[-1]]):
-            if ent.label_ != "DATE" or self._in_quote(ent.start_char):
+        near = [*cue.children, *(g for c in cue.children if c.dep_ == "prep" for g in c.children)]
+        for token in sorted(near, key=lambda t: t.i):  # the roots of date phrases hung on the cue
+            if token.ent_type_ != "DATE":
                 continue
-            if ent.root.head.i == cue.i or (ent.root.head.dep_ == "prep" and ent.root.head.head.i == cue.i):
-                value = resolve_date(ent.text, self.anchor)
-                if value is not None:
-                    return value
+            index = bisect.bisect_right(self._ent_starts, token.i) - 1
+            ent = self.ents[index] if index >= 0 else None
+            if ent is None or ent.root.i != token.i or self._in_quote(ent.start_char):
+                continue
+            value = resolve_date(ent.text, self.anchor)
+            if value is not None:
+                return value
         return None
 
 
@@ -1648,6 +1651,19 @@ def _closes_bracket(tokens: list[Any]) -> bool:
     """The last token is the ")" of a "(" the phrase opened."""
     texts = [t.text for t in tokens]
     return texts[-1] == ")" and texts.count("(") >= texts.count(")")
+
+
+def _without_clauses(subject: Any, tokens: list[Any]) -> list[Any]:
+    """The tokens outside the relative and participle clauses of the subject's phrase ("the
+    official who briefed reporters" keeps "the official"); one walk down from the subject."""
+    kept: set[int] = set()
+    stack = [subject]
+    while stack:
+        token = stack.pop()
+        kept.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl"))
+    inside = {t.i for t in subject.subtree}
+    return [t for t in tokens if t.dep_ not in ("relcl", "acl") and (t.i in kept or t.i not in inside)]
 
 
 def _possessor(doc: Any, after: int) -> bool:
