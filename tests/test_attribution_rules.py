@@ -534,3 +534,24 @@ def test_a_courtesy_title_picks_the_full_name_of_its_gender(nlp: Any) -> None:
     assert _one(found, text, "plan was sound").speaker.name == "Thomas Calder"
     assert _one(found, text, "budget was too small").speaker.name == "Ruth Calder"
     assert _one(found, text, "vote was close").speaker.name == "Ruth Calder"
+
+
+def test_the_object_of_leave_or_urge_is_who_holds_the_view(nlp: Any) -> None:
+    text = "The closure of the shipyard also left many harbour towns feeling that they had no future."
+    item = _one(_found(nlp, text), text, "had no future")
+    assert _source(text, item) == "many harbour towns"
+
+
+def test_a_gerund_on_the_occasion_of_speaking_is_the_speaker_s(nlp: Any) -> None:
+    text = ("\u201cWe will get there together,\u201d she said at a recent news conference announcing that "
+            "her department was suing the port authority.")
+    item = _one(_found(nlp, text), text, "was suing the port")
+    assert item.cue == "announcing" and _source(text, item) == "she"
+
+
+def test_a_light_verb_before_a_colon_does_not_take_the_quote(nlp: Any) -> None:
+    text = ("The statement also mentioned the impact it said Ruiz, the first dock worker elected to the "
+            "council, would have on dock workers: \u201cHer fight, "
+            "long and historic, has opened the door for all of us,\u201d the union wrote.")
+    item = _one(_found(nlp, text), text, "Her fight")
+    assert item.cue == "wrote" and _source(text, item) == "the union"

@@ -151,6 +151,15 @@ SUBORDINATORS = frozenset({
     "when", "whenever", "because", "if", "after", "before", "while", "since", "although", "though",
     "until", "once", "unless", "whether", "where",
 })
+# verbs too light to introduce a quote with a colon ("the impact she would have on workers: “…”")
+LIGHT_VERBS = frozenset({"have", "be", "do", "get", "make", "take", "go", "come", "give", "put", "set", "keep"})
+# verbs whose subject, not object, does what follows ("promised voters to cut taxes")
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "threaten", "offer"})
+# occasions of speaking: "said at a news conference announcing that ...": the speaker announces
+EVENT_NOUNS = frozenset({
+    "conference", "briefing", "interview", "speech", "address", "appearance", "rally", "hearing",
+    "event", "meeting", "session", "debate", "call", "forum", "remarks", "testimony", "statement",
+})
 # "by saying", "after saying": the gerund shares the main verb's subject ("for"/"of" do not:
 # "fined her for saying")
 GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "since", "upon", "on", "in"})
@@ -548,7 +557,7 @@ class _Context:
                 # so does any verb that does ('McCaskill scolded him: "…," she said')
                 intro = token.idx < start and bool(COLON_INTRO.fullmatch(self.text[token.idx + len(token.text):start]))
                 speech = token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_LEMMAS or lemma in FRAMING_LEMMAS)
-                if speech or (token.pos_ == "VERB" and intro and not partial):
+                if speech or (token.pos_ == "VERB" and intro and not partial and lemma not in LIGHT_VERBS):
                     subject = _subject(token)
                 elif lemma == "accord" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
                     subject = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
@@ -1717,10 +1726,18 @@ def _subject(token: Any) -> Any:
             if agent is not None:
                 return agent
         return child if _same_line(child, token) else _left_neighbour(token)
-    if token.tag_ == "VBG" and token.i > 0 and token.dep_ in ("acl", "pcomp"):
+    if token.tag_ == "VBG" and token.i > 0 and token.dep_ in ("acl", "pcomp", "xcomp"):
         before = token.doc[token.i - 1]  # "footage of Calder saying", "a clip of him saying"
         if before.dep_ == "pobj" and before.head.lower_ == "of" and before.pos_ in ("PROPN", "PRON"):
             return before
+    if token.dep_ == "xcomp" and _lemma(token.head) not in SUBJECT_CONTROL:
+        # "left many nations feeling that ...", "urged Pell to say ...": the object does it
+        controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+        if controller is not None:
+            return controller
+    if token.dep_ == "acl" and token.head.lemma_.lower() in EVENT_NOUNS and token.head.dep_ == "pobj" \
+            and token.head.head.head.pos_ in ("VERB", "AUX") and token.head.head.head.i != token.head.i:
+        return _subject(token.head.head.head)  # "said at a news conference announcing that ...": she announced
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
         return _subject(token.head)
     if (token.dep_ == "pcomp" and token.head.lower_ in GERUND_PREPOSITIONS
