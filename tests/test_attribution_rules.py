@@ -555,3 +555,17 @@ def test_a_light_verb_before_a_colon_does_not_take_the_quote(nlp: Any) -> None:
             "long and historic, has opened the door for all of us,\u201d the union wrote.")
     item = _one(_found(nlp, text), text, "Her fight")
     assert item.cue == "wrote" and _source(text, item) == "the union"
+
+
+def test_people_joined_as_one_subject_speak_together(nlp: Any) -> None:
+    text = ("Ruth Calder opened the session. Maria Ruiz agreed with her. Calder and Ruiz said the levy "
+            "would be overturned. They added that the vote was close.")
+    found = _found(nlp, text)
+    both = _one(found, text, "levy would be overturned").speaker
+    assert both.name == "Ruth Calder and Maria Ruiz" and both.role is None and both.entity is None
+    assert _one(found, text, "vote was close").speaker == both  # "they" is the pair
+
+
+def test_let_s_say_is_a_supposition_not_a_report(nlp: Any) -> None:
+    text = "Let's say you think a degree from the harbour college will cost $60,000 in ten years."
+    assert not [a for a in _found(nlp, text) if _source(text, a) in ("'s", "Let")]

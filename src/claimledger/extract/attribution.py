@@ -810,7 +810,7 @@ class _Context:
         subject = _subject_of_own(cue) or _inherited_subject(cue)
         if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
             return None
-        if subject.lower_ in ("i", "we", "you", "it", "this"):
+        if _word(subject) in ("i", "we", "you", "it", "this"):
             return None
         if subject.lower_ == "that" and cue.dep_ != "relcl":
             return None
@@ -1003,8 +1003,10 @@ class _Context:
         if subject is None or start <= subject.idx < end:
             return None
         passive = subject.dep_ == "nsubjpass" and subject.head.i == cue.i
-        if subject.lower_ in ("i", "we", "you") and cue.lemma_.lower() in ("think", "believe", "know", "hope"):
+        if _word(subject) in ("i", "we", "you") and cue.lemma_.lower() in ("think", "believe", "know", "hope"):
             return None  # "I think", "we know": opinion markers, not attributions
+        if cue.head.lemma_ == "let" and cue.head.i < cue.i:
+            return None  # "let's say you think …": a supposition, not a report
         relay = self._relay(cue)
         reported_by = relay.name if relay is not None else self._told_outlet(cue)
         return _Pending(start, end, "indirect", cue=cue, subject=None if passive else subject, cue_text=cue.text,
@@ -1137,7 +1139,7 @@ class _Context:
             return Speaker(), None
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         phrase = self.text[span[0]:span[1]]
-        lower = subject.lower_
+        lower = _word(subject)
         if lower in ("who", "that", "which") and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
             # "Greve, who said ...", "rules that promise ...": the noun the pronoun stands for
             named = subject.head.head
@@ -1153,6 +1155,11 @@ class _Context:
             held, _ = self._speaker_of(holder, cue)
             if held != Speaker():
                 return replace(held, description=" ".join(phrase.split())), span
+        group = self._people_together(subject)
+        if group is not None:  # "McConnell and Ryan said": both speak, neither is the other's role
+            speaker = Speaker(name=group, description=" ".join(phrase.split()))
+            self._remember(span[0], speaker, "plural")
+            return speaker, span
         person = self._person_in(core, span, subject)
         apposed = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None)
         if person is None and apposed is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
@@ -1216,6 +1223,26 @@ class _Context:
                     r"['’]s?\b", self.text[entity.end:entity.end + 2]) and not entity.text.endswith(("'s", "’s")):
                 return entity.start, entity.end, _clean_name(entity.text)
         return self._titled_name(tokens) or self._known_surname(tokens)
+
+    def _people_together(self, subject: Any) -> str | None:
+        """"Mitch McConnell and Paul Ryan": the full names of two or more people joined as one
+        subject, written "A, B and C"; None unless every part is a person."""
+        parts = [subject, *subject.conjuncts]
+        if len(parts) < 2:
+            return None
+        found: list[str] = []
+        for part in sorted(parts, key=lambda t: t.i):
+            index = bisect.bisect_right(self._ent_starts, part.i) - 1
+            ent = self.ents[index] if index >= 0 else None
+            if ent is not None and ent.start <= part.i < ent.end and ent.label_ == "PERSON" and not _possessor(
+                    ent.doc, ent.end):
+                name = split_role(_clean_name(ent.text)).name or _clean_name(ent.text)
+                found.append(self._full_name(name, ent.start_char))
+            elif part.pos_ == "PROPN" and part.text in self.surnames and not _possessor(part.doc, part.i + 1):
+                found.append(self._full_name(part.text, part.idx))  # a surname the tagger missed
+            else:
+                return None
+        return ", ".join(found[:-1]) + " and " + found[-1]
 
     def _known_surname(self, tokens: list[Any]) -> tuple[int, int, str] | None:
         """"said Mattis, who ..." when the tagger missed the name: a proper noun of the subject
@@ -1649,7 +1676,7 @@ def _holds_views(subject: Any) -> bool:
     a pronoun for one ("the union is critical of", "she is a critic of"); not "it" or "there"."""
     if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
         return False
-    if subject.lower_ in ("i", "we", "you", "it", "this", "that", "there"):
+    if _word(subject) in ("i", "we", "you", "it", "this", "that", "there"):
         return False
     return (subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lower_ in PRONOUN_GENDER
             or subject.lower_ == "they" or subject.lemma_.lower() in SOURCE_NOUNS | GROUP_NOUNS
@@ -1673,6 +1700,13 @@ def _without_clauses(subject: Any, tokens: list[Any]) -> list[Any]:
         stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl"))
     inside = {t.i for t in subject.subtree}
     return [t for t in tokens if t.dep_ not in ("relcl", "acl") and (t.i in kept or t.i not in inside)]
+
+
+def _word(token: Any) -> str:
+    """The token in lower case, a contracted pronoun spelled out ("let's": "'s" is "we")."""
+    if token.pos_ == "PRON" and token.lower_ in ("'s", "’s"):
+        return "we"
+    return str(token.lower_)
 
 
 def _possessor(doc: Any, after: int) -> bool:
