@@ -569,3 +569,11 @@ def test_people_joined_as_one_subject_speak_together(nlp: Any) -> None:
 def test_let_s_say_is_a_supposition_not_a_report(nlp: Any) -> None:
     text = "Let's say you think a degree from the harbour college will cost $60,000 in ten years."
     assert not [a for a in _found(nlp, text) if _source(text, a) in ("'s", "Let")]
+
+
+def test_the_clause_a_cue_introduces_wins_over_one_hung_on_it_from_before(nlp: Any) -> None:
+    text = ("Both candidates face questions about the harbour, particularly after a video surfaced showing the "
+            "flooded quay (her campaign later disclosed that the cost of the quay could fall to taxpayers).")
+    found = _found(nlp, text)
+    item = _one(found, text, "cost of the quay")
+    assert _content(text, item).startswith("that the cost of the quay")

@@ -978,6 +978,10 @@ class _Context:
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
         if not clauses:
             return None
+        if any(c.i > cue.i for c in clauses):
+            # "Should the company fail, environmentalists worry that …", "(her campaign disclosed that …)":
+            # the clause the cue introduces, not one the parse hung on it from before
+            clauses = [c for c in clauses if c.i > cue.i]
         clause = clauses[0]
         tokens = list(clause.subtree)
         if clause.i > cue.i:  # "says strikes hit | a yearly high": words the parse left unattached
