@@ -184,3 +184,82 @@ def test_a_capital_is_meant_over_a_same_named_state_unless_the_text_says_state()
     capital, state = resolve_mentions([PlaceMention("Washington"), PlaceMention("Washington state")])
     assert capital is not None and (capital.feature, capital.admin1) == ("city", "DC")
     assert state is not None and (state.feature, state.admin1) == ("admin", "WA")
+
+
+# --- round 6 (issue 4): towns named together lie together; US counties and post towns from ZIP data
+
+
+@pytest.mark.parametrize(
+    ("names", "state"),
+    [
+        (("Athens", "Tyler"), "TX"),
+        (("Portland", "Biddeford"), "ME"),
+        (("Portland", "Gresham"), "OR"),
+        (("Columbia", "Jefferson City"), "MO"),
+        (("Athens", "Henderson County"), "TX"),  # a county's namesakes tie: none of them votes alone
+        (("Paris", "Lamar County"), "TX"),
+    ],
+)
+def test_issue_4_round_6_nearby_names_pick_namesakes_close_to_each_other(names: tuple[str, ...], state: str) -> None:
+    found = _resolve(*names)
+    assert [(e.country, e.admin1) for e in found] == [("US", state)] * len(names)
+
+
+def test_issue_4_round_6_a_name_alone_keeps_its_best_known_namesake() -> None:
+    assert _resolve("Athens")[0].country == "GR"
+    assert [e.country for e in _resolve("London", "Paris", "Berlin")] == ["GB", "FR", "DE"]
+
+
+def test_issue_4_round_6_the_extractor_resolves_a_local_story_together(nlp: Any) -> None:
+    text = ("Volunteers from Gresham drove to Portland on Saturday to sort donated coats, "
+            "the food bank's director said.")
+    doc = Document(id="d-coats", source="test", text=text)
+    parsed = nlp(text)
+    found = {p.text: p for p in places(doc, parsed, list(entities(doc, parsed)))}
+    assert found["Portland"].country == "US" and found["Gresham"].country == "US"
+    portland, gresham = found["Portland"], found["Gresham"]
+    assert portland.lat is not None and portland.lon is not None
+    assert gresham.lat is not None and gresham.lon is not None
+    assert distance_km(portland.lat, portland.lon, gresham.lat, gresham.lon) < 50
+
+
+_ZIPS = [  # fictional ZIP code records, in the shape of the zipcodes package's
+    {"zip_code": "99901", "zip_code_type": "STANDARD", "city": "Quillfeather", "state": "KS",
+     "county": "Marrow County", "lat": "38.10", "long": "-97.20"},
+    {"zip_code": "99902", "zip_code_type": "PO BOX", "city": "Quillfeather", "state": "KS",
+     "county": "Marrow County", "lat": "38.30", "long": "-97.40"},
+    {"zip_code": "99903", "zip_code_type": "UNIQUE", "city": "Tinmouth Works", "state": "KS",
+     "county": "Marrow County", "lat": "38.20", "long": "-97.30"},
+    {"zip_code": "99904", "zip_code_type": "STANDARD", "city": "Nowhere", "state": "KS",
+     "county": "Marrow County", "lat": "", "long": ""},
+]
+
+
+def test_issue_4_round_6_county_centres_and_post_towns_from_zip_records() -> None:
+    from claimledger.values.places import us_county_centres, us_post_towns
+
+    centres = us_county_centres(_ZIPS)
+    assert centres[("KS", "marrow county")] == pytest.approx((38.2, -97.3))
+    towns = us_post_towns(_ZIPS)
+    assert set(towns) == {("KS", "quillfeather")}  # a firm's own ZIP code is no town; no point, no town
+    name, centre = towns[("KS", "quillfeather")]
+    assert name == "Quillfeather" and centre == pytest.approx((38.2, -97.3))
+
+
+def test_issue_4_round_6_core_gazetteer_without_the_places_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the optional ``zipcodes`` package: counties stand at a namesake town or the state's
+    centre, no post towns are added, and resolution still works."""
+    import sys
+
+    from claimledger.values import places as module
+
+    monkeypatch.setitem(sys.modules, "zipcodes", None)  # import fails as if it were not installed
+    assert module._zip_records() == []
+    gaz = module.Gazetteer()
+    county = next(c.entry for c in gaz.candidates("Sangamon County") if c.entry.admin1 == "IL")
+    assert county.feature == "admin" and not math.isnan(county.lat)
+    found = resolve_mentions([PlaceMention("Athens"), PlaceMention("Tyler")], gaz)
+    assert [e.admin1 for e in found if e is not None] == ["TX", "TX"]
+    with_extra = gazetteer()
+    if module._zip_records():
+        assert len(with_extra.entries) > len(gaz.entries)  # the extra adds small post towns

