@@ -577,3 +577,18 @@ def test_the_clause_a_cue_introduces_wins_over_one_hung_on_it_from_before(nlp: A
     found = _found(nlp, text)
     item = _one(found, text, "cost of the quay")
     assert _content(text, item).startswith("that the cost of the quay")
+
+
+def test_a_participle_after_a_relative_clause_goes_with_the_main_clause(nlp: Any) -> None:
+    text = ("Calder was similarly defensive when forced to defend not paying a builder who said he was cheated "
+            "after he built a quay at one of Calder\u2019s marinas, saying, \u201cMaybe he didn\u2019t do a good "
+            "job, and I wasn\u2019t satisfied with his work.\u201d")
+    found = _found(nlp, text)
+    assert _source(text, _one(found, text, "he was cheated")) == "who"
+    assert _source(text, _one(found, text, "Maybe he didn")) == "Calder"
+
+
+def test_of_two_subjects_the_one_nearest_the_verb_speaks(nlp: Any) -> None:
+    text = "THE BORROWING Back when she wrote her book, Ms. Okafor said that she considered debt a last resort."
+    item = _one(_found(nlp, text), text, "last resort")
+    assert _source(text, item) == "Ms. Okafor" and item.speaker.name == "Okafor"

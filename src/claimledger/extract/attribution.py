@@ -1751,9 +1751,11 @@ def _after_closing_quote(cue: Any) -> Any:
 
 
 def _subject(token: Any) -> Any:
+    # a dash the parse read as a subject is none; of two subjects the one nearest the verb
+    # ("THE BORROWING Back when he wrote, Mr. McKinley said": a glued heading is the other one)
     subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
-                       and any(ch.isalnum() for ch in c.text)),  # a dash the parse read as a subject
-                      key=_quoted)
+                       and any(ch.isalnum() for ch in c.text)),
+                      key=lambda c: (_quoted(c), abs(token.i - c.i)))
     if subjects and _quoted(subjects[0]):
         inverted = _after_closing_quote(token)
         if inverted is not None:  # '"…," Flynn, a surrogate, said on “Fox and Friends.”'
@@ -1776,6 +1778,13 @@ def _subject(token: Any) -> Any:
     if token.dep_ == "acl" and token.head.lemma_.lower() in EVENT_NOUNS and token.head.dep_ == "pobj" \
             and token.head.head.head.pos_ in ("VERB", "AUX") and token.head.head.head.i != token.head.i:
         return _subject(token.head.head.head)  # "said at a news conference announcing that ...": she announced
+    if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].text == ","
+            and token.head.dep_ == "relcl"):
+        # "… paying an architect who said he was stiffed, saying, “…”": the participle after the
+        # relative clause goes with the main clause, not with the relative's "who"
+        outer = next((a for a in token.head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if outer is not None:
+            return _subject(outer)
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
         return _subject(token.head)
     if (token.dep_ == "pcomp" and token.head.lower_ in GERUND_PREPOSITIONS
