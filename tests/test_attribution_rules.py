@@ -592,3 +592,9 @@ def test_of_two_subjects_the_one_nearest_the_verb_speaks(nlp: Any) -> None:
     text = "THE BORROWING Back when she wrote her book, Ms. Okafor said that she considered debt a last resort."
     item = _one(_found(nlp, text), text, "last resort")
     assert _source(text, item) == "Ms. Okafor" and item.speaker.name == "Okafor"
+
+
+def test_a_name_the_entity_tagger_missed_is_a_name_not_a_role(nlp: Any) -> None:
+    text = "Politifact said the claim about the harbour levy was false."
+    speaker = _one(_found(nlp, text), text, "harbour levy").speaker
+    assert speaker.name == "Politifact" and speaker.role is None

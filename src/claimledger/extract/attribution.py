@@ -1200,6 +1200,15 @@ class _Context:
             found = self._resolve_role(subject.lemma_.lower(), span[0])
             if found is not None:
                 return found, span
+        bare = [t for t in core if not t.is_punct]
+        if (subject.pos_ == "PROPN" and not subject.ent_type_ and 0 < len(bare) <= 3
+                and all(t.pos_ == "PROPN" and t.is_title and not is_role_word(t.text) for t in bare)):
+            # "Ruiz said": a name the entity tagger missed is still a name, not a role
+            name = _clean_name(" ".join(t.text for t in bare))
+            full = self._full_name(name, span[0])
+            speaker = Speaker(name=full, entity=self._entity_id(full, span[0], span[1]))
+            self._remember(span[0], speaker, given_name_gender(full))
+            return speaker, span
         if subject.pos_ in ("NOUN", "PROPN"):
             owners = {o.i for t in core if t.dep_ == "poss" and t.i != subject.i for o in t.subtree}
             role = " ".join(t.text for t in core if (t.dep_ not in ("det", "punct", "poss", "case")
