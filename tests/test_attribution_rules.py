@@ -598,3 +598,22 @@ def test_a_name_the_entity_tagger_missed_is_a_name_not_a_role(nlp: Any) -> None:
     text = "Politifact said the claim about the harbour levy was false."
     speaker = _one(_found(nlp, text), text, "harbour levy").speaker
     assert speaker.name == "Politifact" and speaker.role is None
+
+
+def test_a_name_that_only_says_whose_is_not_the_speaker(nlp: Any) -> None:
+    text = "Tom Calder opened the harbour. Calder aides said the levy would pass."
+    speaker = _one(_found(nlp, text), text, "levy would pass").speaker
+    assert speaker.name is None and speaker.role == "Calder aides"  # the aides, not Tom Calder
+
+
+def test_a_person_s_own_writing_is_the_person_speaking(nlp: Any) -> None:
+    text = "Tom Calder opened the harbour. A Calder tweet said the levy would pass."
+    speaker = _one(_found(nlp, text), text, "levy would pass").speaker
+    assert speaker.name == "Tom Calder" and speaker.role is None and speaker.description == "A Calder tweet"
+
+
+def test_a_dateline_with_a_double_dash_is_not_part_of_the_role(nlp: Any) -> None:
+    text = "PORTSMOUTH -- Mayor Ruiz, dedicating the new quay on Saturday, said it would serve the whole coast."
+    item = _one(_found(nlp, text), text, "serve the whole coast")
+    assert item.speaker.name == "Ruiz" and item.speaker.role == "Mayor"
+    assert _source(text, item) == "Mayor Ruiz"

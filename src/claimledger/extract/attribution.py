@@ -210,6 +210,11 @@ NOT_TURN_LABELS = frozenset({
     "breaking", "exclusive", "live", "analysis", "opinion", "editorial", "poll", "fact check",
     "the latest", "latest", "transcript", "summary", "background", "media contact", "contact",
 })
+# what a person writes or publishes in their own name: "a Trump tweet said" is Trump speaking
+WORK_NOUNS = frozenset({
+    "tweet", "post", "ad", "advert", "advertisement", "video", "letter", "statement", "book", "memo",
+    "email", "e-mail", "speech", "remarks", "op-ed", "column", "essay", "message", "note", "interview",
+})
 DOCUMENT_NOUNS = frozenset({
     "sheet", "update", "release", "report", "advisory", "statement", "summary", "briefing",
     "transcript", "bulletin", "newsletter", "alert", "notice", "factsheet", "memo", "timeline",
@@ -1171,6 +1176,18 @@ class _Context:
             return self._speaker_of(apposed, cue)
         description = " ".join(phrase.split())
         anonymous = self._is_anonymous(subject, phrase)
+        if person is not None and self._names_whose(subject, person):
+            if subject.lemma_.lower() in WORK_NOUNS:  # "a Trump tweet said": the person's own words
+                full = self._full_name(person[2], person[0])
+                speaker = Speaker(name=full, entity=self._entity_id(full, person[0], person[1]),
+                                  description=description)
+                self._remember(span[0], speaker, self._gender_hint(core, full))
+                return speaker, span
+            # "Clinton aides said", "a Cruz spokeswoman said": people around the person, not the person
+            role = " ".join(t.text for t in core if t.dep_ not in ("det", "punct", "case")) or None
+            speaker = Speaker(role=role, description=description)
+            self._remember(span[0], speaker, "plural" if subject.tag_ in ("NNS", "NNPS") else None)
+            return speaker, span
         if person is not None:
             p_start, p_end, name = person
             role = self._role_of(core, p_start, p_end)
@@ -1236,6 +1253,15 @@ class _Context:
                     r"['’]s?\b", self.text[entity.end:entity.end + 2]) and not entity.text.endswith(("'s", "’s")):
                 return entity.start, entity.end, _clean_name(entity.text)
         return self._titled_name(tokens) or self._known_surname(tokens)
+
+    def _names_whose(self, subject: Any, person: tuple[int, int, str]) -> bool:
+        """Whether the person only says whose the subject is: a name modifying a common noun
+        ("Clinton aides", "the Trump campaign", "a Cruz tweet"), not the name of who speaks."""
+        if subject.pos_ != "NOUN" or is_role_word(subject.text):
+            return False  # "spokeswoman Jo Ruiz", "Senator Ruiz": a title before the name
+        inside = [t for t in subject.subtree if person[0] <= t.idx < person[1]]
+        roots = [t for t in inside if not person[0] <= t.head.idx < person[1]]
+        return len(roots) == 1 and roots[0].dep_ in ("compound", "nmod", "amod") and roots[0].head.i == subject.i
 
     def _people_together(self, subject: Any) -> str | None:
         """"Mitch McConnell and Paul Ryan": the full names of two or more people joined as one
@@ -1679,8 +1705,8 @@ def _source_phrase(subject: Any, tokens: list[Any]) -> list[Any]:
             if statement or aside or when:
                 cut.update(t.i for t in child.subtree)
     kept = [t for t in tokens if t.i not in cut]
-    dash = next((k for k, t in enumerate(kept[:3]) if t.text in ("-", "—", "–") and k > 0
-                 and all(u.is_upper for u in kept[:k] if u.is_alpha)), None)
+    dash = next((k for k, t in enumerate(kept[:6]) if t.text in ("-", "--", "—", "–", "―") and k > 0
+                 and all(u.is_upper for u in kept[:k] if u.is_alpha)), None)  # "WASHINGTON (AP) --"
     return kept[dash + 1:] if dash is not None else kept
 
 
