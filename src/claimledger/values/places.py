@@ -3,11 +3,13 @@
 ``gazetteer()`` builds one in-memory index per process, on first use: countries, continents,
 US states (with their dateline abbreviations) and counties, towns of 1,000 people or more (about
 170,000, with alternate names: every script for towns of 15,000 or more, Latin script for the
-rest) and regions and provinces from package data (``data/regions.tsv``).
+rest) and regions and provinces from package data (``data/regions.tsv``). With the optional
+``zipcodes`` package (the ``places`` extra) US counties stand at their ZIP code points and small
+post-office towns are added; without it counties stand at a namesake town or the state's centre.
 
 ``resolve_mentions`` picks one entry for each place name of a document: by name (primary names
 before alternate names), then by the countries and US states the document's other places point
-to, then by population.
+to, by the other place names with a namesake close by, then by population.
 """
 
 from __future__ import annotations
@@ -382,7 +384,7 @@ def us_post_towns(records: Sequence[dict[str, Any]]) -> dict[tuple[str, str], tu
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built on first use, about two seconds)."""
+    """The process-wide gazetteer (built on first use, several seconds)."""
     return Gazetteer()
 
 
