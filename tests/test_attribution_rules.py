@@ -617,3 +617,12 @@ def test_a_dateline_with_a_double_dash_is_not_part_of_the_role(nlp: Any) -> None
     item = _one(_found(nlp, text), text, "serve the whole coast")
     assert item.speaker.name == "Ruiz" and item.speaker.role == "Mayor"
     assert _source(text, item) == "Mayor Ruiz"
+
+
+def test_examples_and_comparisons_in_the_subject_do_not_speak(nlp: Any) -> None:
+    text = ("Critics of the harbour levy, like Senators Tom Calder and Ruth Okafor, said it would hurt "
+            "fishermen. Mayor Ana Ruiz, like Calder, said the levy was too high.")
+    found = _found(nlp, text)
+    critics = _one(found, text, "hurt fishermen").speaker
+    assert critics.name is None and critics.role == "Critics of harbour levy"
+    assert _one(found, text, "too high").speaker.role == "Mayor"

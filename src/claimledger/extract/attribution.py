@@ -210,6 +210,8 @@ NOT_TURN_LABELS = frozenset({
     "breaking", "exclusive", "live", "analysis", "opinion", "editorial", "poll", "fact check",
     "the latest", "latest", "transcript", "summary", "background", "media contact", "contact",
 })
+# prepositions that give examples or comparisons, not who speaks ("experts, including Mr. Goldberg")
+EXAMPLE_PREPOSITIONS = frozenset({"like", "unlike", "including", "such", "among", "besides"})
 # what a person writes or publishes in their own name: "a Trump tweet said" is Trump speaking
 WORK_NOUNS = frozenset({
     "tweet", "post", "ad", "advert", "advertisement", "video", "letter", "statement", "book", "memo",
@@ -1159,6 +1161,10 @@ class _Context:
                 return Speaker(), span
             return self._resolve_pronoun(lower, span[0]), span
         core = _without_clauses(subject, tokens)
+        if subject.pos_ == "NOUN":  # "critics of the plan, like Senator Grassley": examples do not speak
+            examples = {t.i for c in subject.subtree if c.dep_ == "prep" and c.head.i == subject.i
+                        and c.lower_ in EXAMPLE_PREPOSITIONS for t in c.subtree}
+            core = [t for t in core if t.i not in examples]
         holder = _evidence_holder(subject)
         if holder is not None:  # "figures released by the task force": the task force says so
             held, _ = self._speaker_of(holder, cue)
@@ -1325,6 +1331,9 @@ class _Context:
     def _role_of(self, tokens: list[Any], p_start: int, p_end: int) -> str | None:
         """The words that describe the person: "Pentagon spokesman", "Defense Secretary"."""
         owners = {o.i for t in tokens if t.dep_ == "poss" and t.pos_ == "PROPN" for o in t.subtree}
+        asides = {o.i for t in tokens if t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPOSITIONS | {"during"}
+                  for o in t.subtree}  # "Clinton, like Obama,": a comparison, not her role
+        owners |= asides
         words = [t for t in tokens if not (p_start <= t.idx < p_end) and t.i not in owners
                  and t.dep_ not in ("det", "punct", "cc", "poss", "case")
                  and t.lower_ not in HONORIFICS and t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "NUM")]
