@@ -626,3 +626,20 @@ def test_examples_and_comparisons_in_the_subject_do_not_speak(nlp: Any) -> None:
     critics = _one(found, text, "hurt fishermen").speaker
     assert critics.name is None and critics.role == "Critics of harbour levy"
     assert _one(found, text, "too high").speaker.role == "Mayor"
+
+
+def test_a_spokeswoman_for_someone_is_not_that_someone(nlp: Any) -> None:
+    text = ("Ruth Calder spoke at the quay. A spokeswoman for Ruth Calder says the levy is fair. "
+            "Calder said she would win.")
+    found = _found(nlp, text)
+    spokeswoman = _one(found, text, "levy is fair").speaker
+    assert spokeswoman.name is None and spokeswoman.role == "spokeswoman for Ruth Calder"
+    calder = _one(found, text, "would win").speaker
+    assert calder.name == "Ruth Calder" and calder.role is None  # the spokeswoman's role is not hers
+
+
+def test_a_surname_two_people_share_is_the_one_the_text_names_most(nlp: Any) -> None:
+    text = ("Ted Cruz spoke first. Ted Cruz laughed at the question. Heidi Cruz waved from the stage. "
+            "Cruz and his aides said they were coming around.")
+    item = _one(_found(nlp, text), text, "coming around")
+    assert item.speaker.name == "Ted Cruz" and item.speaker.role is None

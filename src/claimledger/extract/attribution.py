@@ -1263,11 +1263,18 @@ class _Context:
     def _names_whose(self, subject: Any, person: tuple[int, int, str]) -> bool:
         """Whether the person only says whose the subject is: a name modifying a common noun
         ("Clinton aides", "the Trump campaign", "a Cruz tweet"), not the name of who speaks."""
-        if subject.pos_ != "NOUN" or is_role_word(subject.text):
-            return False  # "spokeswoman Jo Ruiz", "Senator Ruiz": a title before the name
+        if subject.pos_ != "NOUN":
+            return False
         inside = [t for t in subject.subtree if person[0] <= t.idx < person[1]]
         roots = [t for t in inside if not person[0] <= t.head.idx < person[1]]
-        return len(roots) == 1 and roots[0].dep_ in ("compound", "nmod", "amod") and roots[0].head.i == subject.i
+        if len(roots) != 1:
+            return False
+        root = roots[0]
+        if root.dep_ in ("compound", "nmod", "amod") and root.head.i == subject.i:
+            return not is_role_word(subject.text)  # "Clinton aides", "the Trump campaign"; not "Senator Ruiz"
+        # "a spokeswoman for Hillary Clinton", "advisers to Mr. Obama", "a friend of Trump's"
+        return (root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == subject.i
+                and root.head.lower_ in ("for", "to", "of", "with", "at", "from"))
 
     def _people_together(self, subject: Any) -> str | None:
         """"Mitch McConnell and Paul Ryan": the full names of two or more people joined as one
@@ -1334,6 +1341,8 @@ class _Context:
         asides = {o.i for t in tokens if t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPOSITIONS | {"during"}
                   for o in t.subtree}  # "Clinton, like Obama,": a comparison, not her role
         owners |= asides
+        owners |= {o.i for t in tokens if t.dep_ == "conj" and t.head in tokens and t.head.idx <= p_start < p_end
+                   <= t.head.idx + len(t.head.text) + 1 for o in t.subtree}  # "Cruz and his aides": not his role
         words = [t for t in tokens if not (p_start <= t.idx < p_end) and t.i not in owners
                  and t.dep_ not in ("det", "punct", "cc", "poss", "case")
                  and t.lower_ not in HONORIFICS and t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "NUM")]
@@ -1435,13 +1444,22 @@ class _Context:
         "Mrs. Clinton" is the latest earlier Clinton whose given name is not a man's."""
         if " " in name:
             return name
-        for s, _e, other in reversed(self.people):
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for s, _e, other in self.people:
             cleaned = _clean_name(other)
-            if s < position and " " in cleaned and cleaned.split()[-1] == name:
+            if s >= position:
+                break
+            if " " in cleaned and cleaned.split()[-1] == name:
                 if gender is not None and given_name_gender(cleaned) not in (None, gender):
                     continue
-                return cleaned
-        return name
+                counts[cleaned] = counts.get(cleaned, 0) + 1
+                latest[cleaned] = s
+        if not counts:
+            return name
+        # two people of one surname ("Ted Cruz", "Heidi Cruz"): the one the text names most, then
+        # the latest named
+        return max(counts, key=lambda n: (counts[n], latest[n]))
 
     def _entity_id(self, name: str | None, start: int, end: int) -> str | None:
         if not name:
