@@ -72,7 +72,7 @@ def _processed(suffix: str = "a", text: str = TEXT) -> Processed:
     annotations = Annotations(
         entities=[Entity(id=f"ent_{suffix}", doc=doc_id, start=text.index("Ana Ruiz"),
                          end=text.index("Ana Ruiz") + 8, text="Ana Ruiz", label="PERSON",
-                         canonical="Ana Ruiz", entity="e_ana_ruiz")],
+                         canonical="Ana Ruiz", entity="e_ana_ruiz", role="port director")],
         places=[place],
         times=[Time(id=f"tim_{suffix}", doc=doc_id, start=text.index("March"), end=text.index("March") + 5,
                     text="March", value="2026-03", precision="month")],

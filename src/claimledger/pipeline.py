@@ -278,9 +278,10 @@ def extract_all(document: Document, parsed: Any) -> Annotations:
     found.places = list(places.places(document, parsed, found.entities))
     found.times = list(times.times(document, parsed))
     found.quantities = list(quantities.quantities(document, parsed, found.times, found.places))
-    found.quotes = list(quotes.quotes(document, parsed, found.entities))
+    found.quotes, speakers = quotes.quotes_and_speakers(document, parsed, found.entities)
     found.claims = list(claims.claims(document, parsed, found))
     found.roles = roles.roles(document, people, found.quotes)
+    found.entities = roles.with_roles(document, found.entities, people, speakers)
     owner = {q: c.id for c in found.claims for q in c.quantities}
     if owner:
         found.quantities = [

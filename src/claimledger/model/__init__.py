@@ -186,6 +186,7 @@ class Entity(Annotation):
     label: str
     canonical: str | None = None
     entity: str | None = None
+    role: str | None = None  # a person's title or role at this mention, as written, no leading article
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

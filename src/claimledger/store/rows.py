@@ -28,7 +28,7 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
         "unit_class", "counted", "change", "as_of", "place", "claim",
     )),
     "time": ("times", ("id", "doc", "start", "end", "text", "value", "precision", "kind")),
-    "entity": ("entities", ("id", "doc", "start", "end", "text", "label", "canonical", "entity")),
+    "entity": ("entities", ("id", "doc", "start", "end", "text", "label", "canonical", "entity", "role")),
     "place": ("places", (
         "id", "doc", "start", "end", "text", "name", "lat", "lon", "country", "feature",
         "gazetteer_id",
