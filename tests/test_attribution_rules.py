@@ -643,3 +643,11 @@ def test_a_surname_two_people_share_is_the_one_the_text_names_most(nlp: Any) -> 
             "Cruz and his aides said they were coming around.")
     item = _one(_found(nlp, text), text, "coming around")
     assert item.speaker.name == "Ted Cruz" and item.speaker.role is None
+
+
+def test_age_and_home_town_are_not_a_role(nlp: Any) -> None:
+    text = ("Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said the event brought back "
+            "memories. Jo Ruiz, a nurse from Ashton, said the clinic was full.")
+    found = _found(nlp, text)
+    assert _one(found, text, "brought back memories").speaker.role is None
+    assert _one(found, text, "clinic was full").speaker.role == "nurse from Ashton"

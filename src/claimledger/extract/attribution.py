@@ -1341,6 +1341,14 @@ class _Context:
         asides = {o.i for t in tokens if t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPOSITIONS | {"during"}
                   for o in t.subtree}  # "Clinton, like Obama,": a comparison, not her role
         owners |= asides
+        person_heads = [t for t in tokens if p_start <= t.idx < p_end and not p_start <= t.head.idx < p_end]
+        for head in person_heads:  # "Donna Rawlings, 59, of Ashton, Md.,": her age and home, not her role
+            for child in head.children:
+                age = child.dep_ in ("appos", "npadvmod", "amod") and child.like_num
+                home = (child.dep_ == "prep" and child.lower_ in ("of", "from")
+                        and any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC") for o in child.children))
+                if age or home:
+                    owners |= {o.i for o in child.subtree}
         owners |= {o.i for t in tokens if t.dep_ == "conj" and t.head in tokens and t.head.idx <= p_start < p_end
                    <= t.head.idx + len(t.head.text) + 1 for o in t.subtree}  # "Cruz and his aides": not his role
         words = [t for t in tokens if not (p_start <= t.idx < p_end) and t.i not in owners
