@@ -651,3 +651,17 @@ def test_age_and_home_town_are_not_a_role(nlp: Any) -> None:
     found = _found(nlp, text)
     assert _one(found, text, "brought back memories").speaker.role is None
     assert _one(found, text, "clinic was full").speaker.role == "nurse from Ashton"
+
+
+def test_a_role_reference_needs_every_modifier_to_match(nlp: Any) -> None:
+    text = ("Harbour party nominee Ruth Calder said the levy would rise. The Coast party nominee said the "
+            "levy would fall. The Harbour party nominee added that the plan was fair.")
+    found = _found(nlp, text)
+    assert _one(found, text, "levy would fall").speaker.name is None
+    assert _one(found, text, "plan was fair").speaker.name == "Ruth Calder"
+
+
+def test_an_organisation_someone_works_for_is_not_the_speaker(nlp: Any) -> None:
+    text = "A lawyer for the Harbour Authority said the quay was safe."
+    speaker = _one(_found(nlp, text), text, "quay was safe").speaker
+    assert speaker.name is None and "Harbour Authority" in (speaker.description or "")

@@ -1220,7 +1220,8 @@ class _Context:
             # "this newsletter said", "our analysis found": the document's own publisher
             return Speaker(name=self.doc.publisher or self.doc.author, description=description), span
         if subject.pos_ == "NOUN" and ("the" in determiner or "this" in determiner):
-            found = self._resolve_role(subject.lemma_.lower(), span[0])
+            found = self._resolve_role(subject.lemma_.lower(), span[0],
+                                       [t.lower_ for t in core if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != subject.i])
             if found is not None:
                 return found, span
         bare = [t for t in core if not t.is_punct]
@@ -1332,6 +1333,10 @@ class _Context:
                 head = ent.root
                 if head.dep_ in ("compound", "poss", "amod") and head.head.i in indices:
                     continue  # "Pentagon spokesman": the organisation only qualifies the speaker
+                if (head.dep_ == "pobj" and head.head.lower_ in ("for", "to", "of", "at", "with")
+                        and head.head.head.pos_ == "NOUN" and head.head.head.i in indices
+                        and head.head.head.ent_type_ not in ("ORG", "GPE", "NORP")):
+                    continue  # "an attorney for Mills", "a spokesman for the Pentagon": whose, not who
                 return str(ent.text)
         return None
 
@@ -1439,11 +1444,12 @@ class _Context:
             self._organisations[name] = any(text.endswith(name) for text in self._org_texts)
         return self._organisations[name]
 
-    def _resolve_role(self, head: str, position: int) -> Speaker | None:
-        """"the official", "the spokesman": the nearest earlier speaker described that way."""
+    def _resolve_role(self, head: str, position: int, modifiers: Sequence[str] = ()) -> Speaker | None:
+        """"the official", "the spokesman": the nearest earlier speaker described that way, with
+        every modifier too ("the Republican nominee" is not the Democratic one)."""
         for mention in reversed(self._before(position)):
             described = " ".join(filter(None, (mention.speaker.role, mention.speaker.description))).lower()
-            if head in described.split() or head in described:
+            if (head in described.split() or head in described) and all(m in described.split() for m in modifiers):
                 return mention.speaker
         return None
 
