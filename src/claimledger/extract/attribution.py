@@ -1220,8 +1220,8 @@ class _Context:
             # "this newsletter said", "our analysis found": the document's own publisher
             return Speaker(name=self.doc.publisher or self.doc.author, description=description), span
         if subject.pos_ == "NOUN" and ("the" in determiner or "this" in determiner):
-            found = self._resolve_role(subject.lemma_.lower(), span[0],
-                                       [t.lower_ for t in core if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != subject.i])
+            modifiers = [t.lower_ for t in core if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != subject.i]
+            found = self._resolve_role(subject.lemma_.lower(), span[0], modifiers)
             if found is not None:
                 return found, span
         bare = [t for t in core if not t.is_punct]
