@@ -665,3 +665,21 @@ def test_an_organisation_someone_works_for_is_not_the_speaker(nlp: Any) -> None:
     text = "A lawyer for the Harbour Authority said the quay was safe."
     speaker = _one(_found(nlp, text), text, "quay was safe").speaker
     assert speaker.name is None and "Harbour Authority" in (speaker.description or "")
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Ruth Calder spoke at the quay. Her letter said the levy was fair.", "Ruth Calder", None),
+    ("Ruth Calder spoke at the quay. Calder's letter says the levy is fair.", "Ruth Calder", None),
+    ("A 2014 study by professor Justin Levitt found that the levy was fair.", "Justin Levitt", "professor"),
+])
+def test_the_author_of_a_work_speaks_through_it(nlp: Any, text: str, name: str, role: str | None) -> None:
+    speaker = _one(_found(nlp, text), text, "levy").speaker
+    assert (speaker.name, speaker.role) == (name, role)
+    assert speaker.description is not None  # the work that says it
+
+
+def test_a_person_deep_in_the_subject_is_whose_not_who(nlp: Any) -> None:
+    text = ("Tom Calder spoke at the quay. A document on the Calder campaign's website states that the "
+            "levy would be cut.")
+    speaker = _one(_found(nlp, text), text, "levy would be cut").speaker
+    assert speaker.name is None and speaker.role == "document on Calder campaign website"

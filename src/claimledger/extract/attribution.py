@@ -193,7 +193,7 @@ ANONYMITY_MARKERS = (
     "declined to be identified", "asked not to be named", "familiar with", "would not be named",
     "requested anonymity", "unnamed", "speaking on background",
 )
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 TITLE_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f"}
 HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "sir"})
 OPEN_MARKS = "“«„"
@@ -1182,6 +1182,19 @@ class _Context:
             return self._speaker_of(apposed, cue)
         description = " ".join(phrase.split())
         anonymous = self._is_anonymous(subject, phrase)
+        author = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if subject.lemma_.lower() not in WORK_NOUNS or author is None:
+            # "a 2014 study by professor Justin Levitt found": the author, described by the study
+            author = next((o for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"
+                           for o in c.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"), None)
+        if author is not None and author.i != subject.i and subject.pos_ == "NOUN" and (
+                subject.lemma_.lower() in WORK_NOUNS or author.head.lower_ == "by"):
+            # "his tweets said", "Trump's letter says": the author's own words
+            written, _ = self._speaker_of(author, cue)
+            if written.name is not None:
+                speaker = replace(written, description=description)
+                self._remember(span[0], speaker, given_name_gender(written.name))
+                return speaker, span
         if person is not None and self._names_whose(subject, person):
             if subject.lemma_.lower() in WORK_NOUNS:  # "a Trump tweet said": the person's own words
                 full = self._full_name(person[2], person[0])
@@ -1259,7 +1272,7 @@ class _Context:
             if entity.label == "PERSON" and span[0] <= entity.start and entity.end <= span[1] and not re.match(
                     r"['’]s?\b", self.text[entity.end:entity.end + 2]) and not entity.text.endswith(("'s", "’s")):
                 return entity.start, entity.end, _clean_name(entity.text)
-        return self._titled_name(tokens) or self._known_surname(tokens)
+        return self._titled_name(tokens) or self._known_surname(tokens, head)
 
     def _names_whose(self, subject: Any, person: tuple[int, int, str]) -> bool:
         """Whether the person only says whose the subject is: a name modifying a common noun
@@ -1271,11 +1284,15 @@ class _Context:
         if len(roots) != 1:
             return False
         root = roots[0]
+        if root.i == subject.i or (root.dep_ == "appos" and root.head.i == subject.i):
+            return False  # "the union's president, Jo Ruiz,": the apposition names who speaks
+        if root.dep_ == "pobj" and root.head.lower_ == "by":
+            return False  # "an analysis by Lily Batchelder found": the author speaks
         if root.dep_ in ("compound", "nmod", "amod") and root.head.i == subject.i:
             return not is_role_word(subject.text)  # "Clinton aides", "the Trump campaign"; not "Senator Ruiz"
-        # "a spokeswoman for Hillary Clinton", "advisers to Mr. Obama", "a friend of Trump's"
-        return (root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == subject.i
-                and root.head.lower_ in ("for", "to", "of", "with", "at", "from"))
+        # deeper in the phrase: "a spokeswoman for Hillary Clinton", "advisers to Mr. Obama", "a
+        # document on the Trump campaign's website"
+        return root.dep_ in ("pobj", "compound", "nmod", "poss", "amod")
 
     def _people_together(self, subject: Any) -> str | None:
         """"Mitch McConnell and Paul Ryan": the full names of two or more people joined as one
@@ -1297,12 +1314,16 @@ class _Context:
                 return None
         return ", ".join(found[:-1]) + " and " + found[-1]
 
-    def _known_surname(self, tokens: list[Any]) -> tuple[int, int, str] | None:
+    def _known_surname(self, tokens: list[Any], head: Any = None) -> tuple[int, int, str] | None:
         """"said Mattis, who ..." when the tagger missed the name: a proper noun of the subject
         that is the surname of a person the document names in full."""
         for token in tokens:
-            if token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in ("ORG", "GPE", "LOC", "FAC") \
-                    and token.text in self.surnames and not _possessor(token.doc, token.i + 1):
+            # a lone "Calder" the tagger called an organisation is still the Calder named in full
+            lone_org = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and not (
+                token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I")
+            named = lone_org or token.ent_type_ not in ("ORG", "GPE", "LOC", "FAC")
+            if token.pos_ == "PROPN" and token.is_title and named and token.text in self.surnames \
+                    and (token is head or not _possessor(token.doc, token.i + 1)):
                 return token.idx, token.idx + len(token.text), token.text
         return None
 
@@ -1349,7 +1370,7 @@ class _Context:
         person_heads = [t for t in tokens if p_start <= t.idx < p_end and not p_start <= t.head.idx < p_end]
         for head in person_heads:  # "Donna Rawlings, 59, of Ashton, Md.,": her age and home, not her role
             for child in head.children:
-                age = child.dep_ in ("appos", "npadvmod", "amod") and child.like_num
+                age = child.dep_ in ("appos", "npadvmod", "amod") and child.text.isdigit()  # not "one of …"
                 home = (child.dep_ == "prep" and child.lower_ in ("of", "from")
                         and any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC") for o in child.children))
                 if age or home:
