@@ -683,3 +683,20 @@ def test_a_person_deep_in_the_subject_is_whose_not_who(nlp: Any) -> None:
             "levy would be cut.")
     speaker = _one(_found(nlp, text), text, "levy would be cut").speaker
     assert speaker.name is None and speaker.role == "document on Calder campaign website"
+
+
+def test_a_surname_the_tagger_read_as_a_common_noun_is_the_person_named_in_full(nlp: Any) -> None:
+    # the parse seen on a real article, built by hand: the second "Ruiz" tagged as a common noun
+    words = ["Maria", "Ruiz", "spoke", ".", "Ruiz", "said", "the", "levy", "was", "illegal", "."]
+    spaces = [True, True, False, True, True, True, True, True, True, False, False]
+    heads = [1, 2, 2, 2, 5, 5, 7, 8, 5, 8, 5]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    tags = ["NNP", "NNP", "VBD", ".", "NN", "VBD", "DT", "NN", "VBD", "JJ", "."]
+    lemmas = ["Maria", "Ruiz", "speak", ".", "ruiz", "say", "the", "levy", "be", "illegal", "."]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 9
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas, ents=ents, sent_starts=[True, False, False, False, True] + [False] * 6)
+    document = Document(id="doc_rules", source="rules.txt", text=doc.text)
+    found = attributions(document, doc)
+    assert [a.speaker.name for a in found] == ["Maria Ruiz"]

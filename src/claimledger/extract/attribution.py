@@ -1322,7 +1322,7 @@ class _Context:
             lone_org = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and not (
                 token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I")
             named = lone_org or token.ent_type_ not in ("ORG", "GPE", "LOC", "FAC")
-            if token.pos_ == "PROPN" and token.is_title and named and token.text in self.surnames \
+            if token.pos_ in ("PROPN", "NOUN") and token.is_title and named and token.text in self.surnames \
                     and (token is head or not _possessor(token.doc, token.i + 1)):
                 return token.idx, token.idx + len(token.text), token.text
         return None
