@@ -700,3 +700,19 @@ def test_a_surname_the_tagger_read_as_a_common_noun_is_the_person_named_in_full(
     document = Document(id="doc_rules", source="rules.txt", text=doc.text)
     found = attributions(document, doc)
     assert [a.speaker.name for a in found] == ["Maria Ruiz"]
+
+
+def test_a_short_title_matches_its_written_out_reference(nlp: Any) -> None:
+    text = "Sen. Ruth Calder said the quay would reopen. The senator added that the levy was unfair."
+    assert _one(_found(nlp, text), text, "levy was unfair").speaker.name == "Ruth Calder"
+
+
+def test_a_name_inside_a_quote_is_not_the_narrator_s_he(nlp: Any) -> None:
+    text = ("Harbour master Ivo Marsh opened the quay. \u201cMy deputy, Tom Okafor, will publish the "
+            "tide tables,\u201d he said.")
+    assert _one(_found(nlp, text), text, "tide tables").speaker.name == "Ivo Marsh"
+
+
+def test_an_acronym_the_tagger_missed_is_a_name(nlp: Any) -> None:
+    text = "WTVR reported that the quay had closed."
+    assert _one(_found(nlp, text), text, "quay had closed").speaker.name == "WTVR"

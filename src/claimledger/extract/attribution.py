@@ -33,7 +33,7 @@ from typing import Any
 
 from claimledger.model import Document, Entity, QuoteKind, Speaker
 from claimledger.values.dates import MONTHS, WEEKDAYS, DateValue, find_dates, weekday_before
-from claimledger.values.names import given_name_gender, is_role_word, split_role
+from claimledger.values.names import given_name_gender, is_role_word, split_role, title_short_forms
 
 # -- vocabularies -------------------------------------------------------------------------------
 SPEECH_LEMMAS = frozenset({
@@ -1239,7 +1239,8 @@ class _Context:
                 return found, span
         bare = [t for t in core if not t.is_punct]
         if (subject.pos_ == "PROPN" and not subject.ent_type_ and 0 < len(bare) <= 3
-                and all(t.pos_ == "PROPN" and t.is_title and not is_role_word(t.text) for t in bare)):
+                and all(t.pos_ == "PROPN" and (t.is_title or (t.is_upper and len(t.text) > 1))
+                        and not is_role_word(t.text) for t in bare)):
             # "Ruiz said": a name the entity tagger missed is still a name, not a role
             name = _clean_name(" ".join(t.text for t in bare))
             full = self._full_name(name, span[0])
@@ -1432,6 +1433,8 @@ class _Context:
         for s, _e, name in self.people[first:]:
             if s >= position:
                 break
+            if self._in_quote(s):
+                continue  # '"My adviser, John Holdren, …," he said': a name inside a quote is not "he"
             if " " in name:
                 full = self._full_name(_clean_name(name), s)
                 candidates.append((s, Speaker(name=full, entity=self._entity_id(full, s, _e)),
@@ -1468,9 +1471,12 @@ class _Context:
     def _resolve_role(self, head: str, position: int, modifiers: Sequence[str] = ()) -> Speaker | None:
         """"the official", "the spokesman": the nearest earlier speaker described that way, with
         every modifier too ("the Republican nominee" is not the Democratic one)."""
+        short = title_short_forms()
         for mention in reversed(self._before(position)):
             described = " ".join(filter(None, (mention.speaker.role, mention.speaker.description))).lower()
-            if (head in described.split() or head in described) and all(m in described.split() for m in modifiers):
+            words = {w.strip(".,") for w in described.split()}
+            words |= {short[w] for w in words if w in short}  # "Sen." is a senator
+            if (head in words or head in described) and all(m in words for m in modifiers):
                 return mention.speaker
         return None
 
