@@ -263,3 +263,43 @@ def test_issue_4_round_6_core_gazetteer_without_the_places_extra(monkeypatch: py
     with_extra = gazetteer()
     if module._zip_records():
         assert len(with_extra.entries) > len(gaz.entries)  # the extra adds small post towns
+
+
+def test_issue_4_round_6b_every_first_level_division_of_the_table_is_placed() -> None:
+    gaz = gazetteer()
+    rows = [line.split("\t") for line in
+            (Path(__file__).parents[1] / "src/claimledger/data/admin1.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    for name, _aliases, country, _town in rows:
+        found = [c.entry for c in gaz.candidates(name) if c.entry.feature == "admin" and c.entry.country == country]
+        assert found, name
+        assert not math.isnan(found[0].lat) and found[0].population > 0
+
+
+@pytest.mark.parametrize(
+    ("names", "country"),
+    [
+        (("Punjab", "Lahore"), "PK"),  # a division named in two countries: the document decides
+        (("Punjab", "Ludhiana"), "IN"),
+        (("Sindh",), "PK"),
+        (("KwaZulu-Natal",), "ZA"),
+        (("Hunan Province", "China"), "CN"),
+    ],
+)
+def test_issue_4_round_6b_provinces_resolve_as_admin_entries(names: tuple[str, ...], country: str) -> None:
+    entry = _resolve(*names)[0]
+    assert entry is not None and (entry.country, entry.feature) == (country, "admin")
+
+
+def test_issue_4_round_6b_a_division_stands_among_its_own_towns() -> None:
+    hubei = _resolve("Hubei")[0]
+    wuhan = _resolve("Wuhan")[0]
+    assert distance_km(hubei.lat, hubei.lon, wuhan.lat, wuhan.lon) < 300
+
+
+def test_issue_4_round_6b_a_few_misfiled_towns_do_not_stretch_a_division() -> None:
+    from claimledger.values.places import _trimmed_midpoint
+
+    points = [(10.0 + i / 100, 20.0 + i / 100) for i in range(100)] + [(60.0, 90.0)]
+    lat, lon = _trimmed_midpoint(points)
+    assert 10.0 < lat < 11.0 and 20.0 < lon < 21.0

