@@ -213,3 +213,81 @@ def test_given_name_gender_knows_only_unambiguous_given_names() -> None:
     assert given_name_gender("Calder") is None  # a surname alone says nothing
     assert given_name_gender("Jordan Reyes") is None  # a name given to both
     assert given_name_gender("J. Reyes") is None
+
+
+# --- round 6 (issue 4): surnames tagged ORG, propagation limits, a title and a name tagged ORG ---
+# The parses below are built by hand (words, part-of-speech, entity tags) so each rule is tested on
+# exactly the tagging mistake it repairs, whatever the model version. Sentences are fictional.
+
+
+def _tagged(nlp: Any, words: list[str], pos: list[str], ents: list[str]) -> tuple[Document, Any]:
+    """A fictional sentence as a spaCy Doc with the given POS tags and IOB entity tags."""
+    from spacy.tokens import Doc
+
+    spaces = [following not in (".", ",", "") for following in [*words[1:], ""]]
+    parsed = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, ents=ents,
+                 sent_starts=[i == 0 or words[i - 1] == "." for i in range(len(words))])
+    return Document(id="t", source="test", text=parsed.text), parsed
+
+
+def _found(nlp: Any, words: list[str], pos: list[str], ents: list[str]) -> list[tuple[str, str, int]]:
+    doc, parsed = _tagged(nlp, words, pos, ents)
+    return [(e.text, e.label, e.start) for e in entities(doc, parsed)]
+
+
+def test_issue4_lone_org_surname_of_a_person_introduced_before_is_that_person(nlp: Any) -> None:
+    words = ["Nora", "Quist", "left", "Velmont", ".", "Quist", "declined", "to", "comment", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PART", "VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-ORG", "O", "B-ORG", "O", "O", "O", "O"]
+    found = _found(nlp, words, pos, ents)
+    assert [label for text, label, _ in found if text == "Quist"] == ["PERSON"]
+    assert [label for text, label, _ in found if text == "Velmont"] == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "ents"),
+    [
+        (  # the company is named before its founder: it stays a company
+            ["Halvorsen", "cut", "jobs", ".", "Ida", "Halvorsen", "founded", "it", "."],
+            ["PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
+            ["B-ORG", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"],
+        ),
+        (  # the word is also part of a longer company name
+            ["Ida", "Halvorsen", "runs", "Halvorsen", "Freight", ".", "Halvorsen", "cut", "jobs", "."],
+            ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "NOUN", "PUNCT"],
+            ["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"],
+        ),
+    ],
+)
+def test_issue4_founder_named_company_stays_an_organisation(
+    nlp: Any, words: list[str], pos: list[str], ents: list[str]
+) -> None:
+    found = _found(nlp, words, pos, ents)
+    lone = [label for text, label, _ in found if text == "Halvorsen"]
+    assert lone and set(lone) == {"ORG"}
+
+
+def test_issue4_no_repeat_inside_a_time_or_at_the_head_of_a_longer_name(nlp: Any) -> None:
+    words = ["Zelko", "shares", "fell", "at", "09:00", "Zelko", "time", ".",
+             "The", "Zelko", "Composite", "Index", "slipped", "."]
+    pos = ["PROPN", "NOUN", "VERB", "ADP", "NUM", "PROPN", "NOUN", "PUNCT",
+           "DET", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-ORG", "O", "O", "O", "B-TIME", "I-TIME", "I-TIME", "O", "O", "O", "O", "O", "O", "O"]
+    found = _found(nlp, words, pos, ents)
+    assert [(text, label) for text, label, _ in found] == [("Zelko", "ORG")]
+
+
+def test_issue4_repeat_followed_by_a_common_word_is_still_found(nlp: Any) -> None:
+    words = ["Zelko", "shares", "fell", ".", "Zelko", "shares", "rose", "later", "."]
+    pos = ["PROPN", "NOUN", "VERB", "PUNCT", "PROPN", "NOUN", "VERB", "ADV", "PUNCT"]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O"]
+    assert [start for text, _, start in _found(nlp, words, pos, ents) if text == "Zelko"] == [0, 19]
+
+
+def test_issue4_a_title_and_a_known_given_name_tagged_org_is_a_person(nlp: Any) -> None:
+    words = ["Spokeswoman", "Maria", "Quist", "said", "Velmont", "would", "appeal", "."]
+    pos = ["NOUN", "PROPN", "PROPN", "VERB", "PROPN", "AUX", "VERB", "PUNCT"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"]
+    doc, parsed = _tagged(nlp, words, pos, ents)
+    assert [(p.name, p.role) for p in people(doc, parsed)] == [("Maria Quist", "Spokeswoman")]
+    assert ("Velmont", "ORG") in [(e.text, e.label) for e in entities(doc, parsed)]

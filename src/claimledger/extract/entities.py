@@ -7,13 +7,18 @@ spaCy's named entities are the starting point; general rules then repair its usu
 2. spans lose a leading "the" and a trailing possessive ("al-Baghdadi's" -> "al-Baghdadi");
    titles inside or just before a person's name become the mention's role, not its name
    ("Defense Secretary Jim Mattis" -> "Jim Mattis", role "Defense Secretary"), and a role word
-   tagged as an organisation ("Defense" of "Defense Secretary") is dropped;
+   tagged as an organisation ("Defense" of "Defense Secretary") is dropped; an ORG span that is a
+   title and a name with a known given name ("Spokeswoman Nora Quist") is that person;
 3. labels: a lone word that is part of a person's name in the same document is that person
    ("Mattis's team"); a PERSON or ORG after "in"/"near" that the gazetteer knows is a place
    ("in Kobane"), and so is a PERSON with no title and no related person mention that is a
-   well-known place ("Raqqa") or a town in the states or countries the document is about;
+   well-known place ("Raqqa") or a town in the states or countries the document is about; a lone
+   ORG word that is the surname of a person the document introduced by full name before is that
+   person ("Mark Papermaster ... Papermaster said");
 4. a name found once is found everywhere else in the document it appears untagged, and a
-   person's surname or first name is found on its own ("Tillerson later flew ...").
+   person's surname or first name is found on its own ("Tillerson later flew ..."); not inside
+   another kind of spaCy entity ("16:00 UTC") nor as the head of a longer name ("Dow Jones" of
+   "Dow Jones Industrial Average").
 
 Within a document a person's mentions share the fullest name (``link_people``); across documents
 ``entity`` ids come from the normalized canonical name, or from the GeoNames id for places, so
@@ -173,15 +178,19 @@ def _trim(text: str, mention: Mention) -> Mention | None:
 
 
 def _roles(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mention]:
-    """Titles inside a PERSON span move out of it; titles just before it become its role."""
+    """Titles inside a PERSON span move out of it; titles just before it become its role. An ORG
+    span that is a title and a name with a known given name is read as that person."""
     out: list[Mention] = []
     role_spans: list[tuple[int, int]] = []
     for mention in mentions:
-        if mention.label != "PERSON":
+        if mention.label not in ("PERSON", "ORG"):
             out.append(mention)
             continue
         piece = text[mention.start:mention.end]
         parts = names.split_role(piece)
+        if mention.label == "ORG" and (parts.role is None or names.given_name_gender(parts.name) is None):
+            out.append(mention)  # only an ORG "Spokeswoman Nora Quist" goes on as that person
+            continue
         start = mention.start
         role = parts.role
         if parts.role or parts.honorific:
@@ -265,6 +274,7 @@ class _Tokens:
 def _relabel(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mention]:
     person_keys = [names.name_key(text[m.start:m.end]).split() for m in mentions if m.label == "PERSON"]
     person_words = {w for words in person_keys if len(words) > 1 for w in (words[0], words[-1])}
+    surnames = _introduced_surnames(text, mentions)
     area = _document_area(text, mentions)
     out: list[Mention] = []
     for mention in mentions:
@@ -280,6 +290,9 @@ def _relabel(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mentio
         ):  # not ORG: companies carry their founders' names ("Ford")
             out.append(replace(mention, label="PERSON"))
             continue
+        if mention.label == "ORG" and known is None and key in surnames:
+            out.append(replace(mention, label="PERSON"))  # "Mark Papermaster ... Papermaster said"
+            continue
         if (
             mention.label in ("PERSON", "ORG") and mention.role is None and known is None
             and _is_place(text, parsed, mention, person_keys, area)
@@ -288,6 +301,27 @@ def _relabel(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mentio
             continue
         out.append(mention)
     return out
+
+
+def _introduced_surnames(text: str, mentions: list[Mention]) -> frozenset[str]:
+    """Surnames that a lone ORG tag gets wrong: the document introduces the person by full name
+    before the surname first stands alone, and no longer non-person name holds the word. A
+    company named after its founder is usually named first or in full ("Ford Motor Company")."""
+    introduced: dict[str, int] = {}
+    in_longer_names: set[str] = set()
+    lone: dict[str, int] = {}
+    for m in mentions:
+        words = names.name_key(text[m.start:m.end]).split()
+        if m.label == "PERSON" and len(words) > 1:
+            introduced.setdefault(words[-1], m.start)
+        elif m.label != "PERSON" and len(words) > 1:
+            in_longer_names.update(words)
+        elif m.label != "PERSON" and len(words) == 1:
+            lone.setdefault(words[0], m.start)
+    return frozenset(
+        word for word, start in introduced.items()
+        if word not in in_longer_names and start < lone.get(word, -1)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,10 +420,12 @@ def _datelines(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # 4. propagation ------------------------------------------------------------------------------
 def _propagate(text: str, parsed: Any, mentions: list[Mention]) -> list[Mention]:
-    """Untagged repeats of a found name, and lone surnames or first names of found people."""
-    taken = bytearray(len(text) + 1)  # 1 where a mention already covers the character
-    for m in mentions:
-        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    """Untagged repeats of a found name, and lone surnames or first names of found people. A
+    repeat inside another kind of spaCy entity ("16:00 UTC" a time) or at the head of a longer
+    name ("Dow Jones" of "Dow Jones Industrial Average") is not one."""
+    taken = bytearray(len(text) + 1)  # 1 where a mention or any spaCy entity covers the character
+    for start, end in [(m.start, m.end) for m in mentions] + [(e.start_char, e.end_char) for e in parsed.ents]:
+        taken[start:end] = b"\x01" * (end - start)
     forms: dict[str, str] = {}
     for m in mentions:
         piece = text[m.start:m.end]
@@ -407,6 +443,7 @@ def _propagate(text: str, parsed: Any, mentions: list[Mention]) -> list[Mention]
     if not forms:
         return mentions
     proper = {t.idx for t in parsed if t.pos_ == "PROPN" or t.ent_type_}
+    name_words = {t.idx for t in parsed if t.pos_ == "PROPN" and t.text[:1].isupper()}
     pattern = re.compile(
         r"(?<![\w.-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
     )
@@ -415,6 +452,8 @@ def _propagate(text: str, parsed: Any, mentions: list[Mention]) -> list[Mention]
         start, end = match.span()
         if any(taken[start:end]) or start not in proper:
             continue
+        if text[end:end + 1] == " " and end + 1 in name_words:
+            continue  # the head of a longer name ("Dow Jones" of "Dow Jones Industrial Average")
         added.append(Mention(start, end, forms[match.group()]))
         taken[start:end] = b"\x01" * (end - start)
     return mentions + added
