@@ -716,3 +716,14 @@ def test_a_name_inside_a_quote_is_not_the_narrator_s_he(nlp: Any) -> None:
 def test_an_acronym_the_tagger_missed_is_a_name(nlp: Any) -> None:
     text = "WTVR reported that the quay had closed."
     assert _one(_found(nlp, text), text, "quay had closed").speaker.name == "WTVR"
+
+
+def test_a_titled_surname_is_a_pronoun_antecedent_without_a_full_name(nlp: Any) -> None:
+    text = ("Few people knew John Kerry was the harbour envoy. Mr. Okafor walked the quay every day. "
+            "\u201cMy deputy, Tom Reyes, brings me a chart each morning,\u201d he said.")
+    assert _one(_found(nlp, text), text, "chart each morning").speaker.name == "Okafor"
+
+
+def test_reading_reports_is_not_a_statement(nlp: Any) -> None:
+    text = "Mr. Okafor read the tide reports every day."
+    assert _found(nlp, text) == []

@@ -47,8 +47,11 @@ SPEECH_LEMMAS = frozenset({
     "ask", "repeat", "charge", "counter", "joke", "quip", "recount", "wonder",
     # manners of saying, and what a text says ("the letter read")
     "shout", "yell", "scream", "exclaim", "whisper", "mutter", "murmur", "chant", "retort", "interject",
-    "concur", "read",
+    "concur",
 })
+# verbs that introduce a quote but report nothing on their own ("the letter read: …", not "he read
+# the reports")
+QUOTE_ONLY_LEMMAS = frozenset({"read"})
 # cues that also describe evidence or thought ("the vote showed"): a speech verb nearby wins
 WEAK_LEMMAS = frozenset({
     "show", "find", "know", "think", "believe", "expect", "fear", "hope", "worry", "agree",
@@ -563,7 +566,8 @@ class _Context:
                 # 'Peabody said: "…," adding that …': the cue that introduces the quote with a colon wins;
                 # so does any verb that does ('McCaskill scolded him: "…," she said')
                 intro = token.idx < start and bool(COLON_INTRO.fullmatch(self.text[token.idx + len(token.text):start]))
-                speech = token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_LEMMAS or lemma in FRAMING_LEMMAS)
+                speech = token.pos_ in ("VERB", "AUX") and (
+                    lemma in SPEECH_LEMMAS or lemma in FRAMING_LEMMAS or lemma in QUOTE_ONLY_LEMMAS)
                 if speech or (token.pos_ == "VERB" and intro and not partial and lemma not in LIGHT_VERBS):
                     subject = _subject(token)
                 elif lemma == "accord" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
@@ -1295,6 +1299,13 @@ class _Context:
         # document on the Trump campaign's website"
         return root.dep_ in ("pobj", "compound", "nmod", "poss", "amod")
 
+    def _title_gender_before(self, start: int) -> str | None:
+        """The gender a courtesy title right before a name gives ("Mrs. Clinton")."""
+        words = self.text[max(0, start - 8):start].lower().split()
+        if not words or words[-1] == "miss":  # "Miss Universe" is a title, not a woman's name
+            return None
+        return TITLE_GENDER.get(words[-1])
+
     def _people_together(self, subject: Any) -> str | None:
         """"Mitch McConnell and Paul Ryan": the full names of two or more people joined as one
         subject, written "A, B and C"; None unless every part is a person."""
@@ -1435,10 +1446,12 @@ class _Context:
                 break
             if self._in_quote(s):
                 continue  # '"My adviser, John Holdren, …," he said': a name inside a quote is not "he"
-            if " " in name:
-                full = self._full_name(_clean_name(name), s)
+            # "Mr. Obama immersed himself …; "…," he said': a surname counts once it has a full name
+            titled = self._title_gender_before(s)
+            full = self._full_name(_clean_name(name), s, titled)
+            if " " in full or titled is not None:  # "Mr. Obama" is a person even with no full name
                 candidates.append((s, Speaker(name=full, entity=self._entity_id(full, s, _e)),
-                                   self.genders.get(full)))
+                                   self.genders.get(full) or titled))
         candidates.sort(key=lambda c: c[0])
         for where, speaker, hint in reversed(candidates):
             if where < window_start and speaker.name is None:
