@@ -457,13 +457,6 @@ def test_a_name_the_tagger_misread_after_the_quote_still_speaks(nlp: Any) -> Non
     assert _after_closing_quote(doc[12]).text == "Alder"  # its subtree: "Alder police Chief Dara Quell"
 
 
-def test_a_quote_s_own_words_are_never_its_speaker(nlp: Any) -> None:
-    text = ("\u201cShe would be a fine mayor. Not good, great. One of the ablest people on the entire "
-            "council,\u201d Rep. Ilse Varga said in a phone interview.")
-    item = _one(_found(nlp, text), text, "fine mayor")
-    assert item.speaker.name == "Ilse Varga"
-
-
 def test_a_report_in_a_when_clause_after_the_quote_is_not_its_cue(nlp: Any) -> None:
     text = ("The spot ends with footage of Calder saying during the debate last week, \u201cThat makes me "
             "clever,\u201d when Pell scolded him for not paying the harbour levy.")
@@ -594,12 +587,6 @@ def test_of_two_subjects_the_one_nearest_the_verb_speaks(nlp: Any) -> None:
     assert _source(text, item) == "Ms. Okafor" and item.speaker.name == "Okafor"
 
 
-def test_a_name_the_entity_tagger_missed_is_a_name_not_a_role(nlp: Any) -> None:
-    text = "Politifact said the claim about the harbour levy was false."
-    speaker = _one(_found(nlp, text), text, "harbour levy").speaker
-    assert speaker.name == "Politifact" and speaker.role is None
-
-
 def test_a_name_that_only_says_whose_is_not_the_speaker(nlp: Any) -> None:
     text = "Tom Calder opened the harbour. Calder aides said the levy would pass."
     speaker = _one(_found(nlp, text), text, "levy would pass").speaker
@@ -636,13 +623,6 @@ def test_a_spokeswoman_for_someone_is_not_that_someone(nlp: Any) -> None:
     assert spokeswoman.name is None and spokeswoman.role == "spokeswoman for Ruth Calder"
     calder = _one(found, text, "would win").speaker
     assert calder.name == "Ruth Calder" and calder.role is None  # the spokeswoman's role is not hers
-
-
-def test_a_surname_two_people_share_is_the_one_the_text_names_most(nlp: Any) -> None:
-    text = ("Ted Cruz spoke first. Ted Cruz laughed at the question. Heidi Cruz waved from the stage. "
-            "Cruz and his aides said they were coming around.")
-    item = _one(_found(nlp, text), text, "coming around")
-    assert item.speaker.name == "Ted Cruz" and item.speaker.role is None
 
 
 def test_age_and_home_town_are_not_a_role(nlp: Any) -> None:
@@ -702,28 +682,38 @@ def test_a_surname_the_tagger_read_as_a_common_noun_is_the_person_named_in_full(
     assert [a.speaker.name for a in found] == ["Maria Ruiz"]
 
 
-def test_a_short_title_matches_its_written_out_reference(nlp: Any) -> None:
-    text = "Sen. Ruth Calder said the quay would reopen. The senator added that the levy was unfair."
-    assert _one(_found(nlp, text), text, "levy was unfair").speaker.name == "Ruth Calder"
-
-
-def test_a_name_inside_a_quote_is_not_the_narrator_s_he(nlp: Any) -> None:
-    text = ("Harbour master Ivo Marsh opened the quay. \u201cMy deputy, Tom Okafor, will publish the "
-            "tide tables,\u201d he said.")
-    assert _one(_found(nlp, text), text, "tide tables").speaker.name == "Ivo Marsh"
-
-
-def test_an_acronym_the_tagger_missed_is_a_name(nlp: Any) -> None:
-    text = "WTVR reported that the quay had closed."
-    assert _one(_found(nlp, text), text, "quay had closed").speaker.name == "WTVR"
-
-
-def test_a_titled_surname_is_a_pronoun_antecedent_without_a_full_name(nlp: Any) -> None:
-    text = ("Few people knew John Kerry was the harbour envoy. Mr. Okafor walked the quay every day. "
-            "\u201cMy deputy, Tom Reyes, brings me a chart each morning,\u201d he said.")
-    assert _one(_found(nlp, text), text, "chart each morning").speaker.name == "Okafor"
-
-
 def test_reading_reports_is_not_a_statement(nlp: Any) -> None:
     text = "Mr. Okafor read the tide reports every day."
     assert _found(nlp, text) == []
+
+
+# who speaks, one sentence per rule (each failed before its rule): text, words of the statement,
+# speaker's name and role
+SPEAKERS = {
+    "a quote's own words are never its speaker": (
+        "\u201cShe would be a fine mayor. Not good, great. One of the ablest people on the entire "
+        "council,\u201d Rep. Ilse Varga said in a phone interview.", "fine mayor", "Ilse Varga", "Rep."),
+    "a name the entity tagger missed is a name, not a role": (
+        "Politifact said the claim about the harbour levy was false.", "harbour levy", "Politifact", None),
+    "an acronym the tagger missed is a name": (
+        "WTVR reported that the quay had closed.", "quay had closed", "WTVR", None),
+    "a shared surname is the person the text names most, and 'and his aides' is no role": (
+        "Ted Cruz spoke first. Ted Cruz laughed at the question. Heidi Cruz waved from the stage. "
+        "Cruz and his aides said they were coming around.", "coming around", "Ted Cruz", None),
+    "a short title matches its written-out reference": (
+        "Sen. Ruth Calder said the quay would reopen. The senator added that the levy was unfair.",
+        "levy was unfair", "Ruth Calder", "Sen."),
+    "a name inside a quote is not the narrator's 'he'": (
+        "Harbour master Ivo Marsh opened the quay. \u201cMy deputy, Tom Okafor, will publish the tide "
+        "tables,\u201d he said.", "tide tables", "Ivo Marsh", None),
+    "a titled surname is a pronoun's antecedent without a full name": (
+        "Few people knew John Kerry was the harbour envoy. Mr. Okafor walked the quay every day. "
+        "\u201cMy deputy, Tom Reyes, brings me a chart each morning,\u201d he said.", "chart each morning",
+        "Okafor", None),
+}
+
+
+@pytest.mark.parametrize(("text", "fragment", "name", "role"), list(SPEAKERS.values()), ids=list(SPEAKERS))
+def test_who_speaks(nlp: Any, text: str, fragment: str, name: str, role: str | None) -> None:
+    speaker = _one(_found(nlp, text), text, fragment).speaker
+    assert (speaker.name, speaker.role) == (name, role)

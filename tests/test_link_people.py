@@ -159,11 +159,9 @@ def test_speaker_without_mention_gets_the_person_and_the_role(tmp_path: Path, nl
         assert resolve_people(ledger).roles == 0
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
-def test_roles_merge_when_the_person_already_has_the_role(backend: str, request: pytest.FixtureRequest,
-                                                          tmp_path: Path) -> None:
-    """A document giving one role both to "Ivo Brandt" and to a "Brandt" it could not link: one row,
-    the mentions added, the first mention kept."""
+def _mayor_brandt() -> Processed:
+    """"Mayor Brandt spoke. Later Mayor Ivo Brandt left.": a lone "Brandt" and Ivo Brandt, both
+    given the role Mayor by the one document."""
     text = "Mayor Brandt spoke. Later Mayor Ivo Brandt left."
     ivo, lone = person_id("Ivo Brandt"), person_id("Brandt")
     entities = [Entity(id="e1", doc="doc_m", start=6, end=12, text="Brandt", label="PERSON", canonical="Brandt",
@@ -173,8 +171,18 @@ def test_roles_merge_when_the_person_already_has_the_role(backend: str, request:
     roles = [EntityRole(entity=lone, name="Brandt", role="Mayor", doc="doc_m", start=0, end=12, mentions=1),
              EntityRole(entity=ivo, name="Ivo Brandt", role="Mayor", doc="doc_m", start=26, end=42, mentions=2)]
     document = Document(id="doc_m", source="m.txt", text=text, published=Published("2031-01-02", "day", "metadata"))
+    return Processed(document, Annotations(entities=entities, roles=roles))
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_roles_merge_when_the_person_already_has_the_role(backend: str, request: pytest.FixtureRequest,
+                                                          tmp_path: Path) -> None:
+    """A document giving one role both to "Ivo Brandt" and to a "Brandt" it could not link: one row,
+    the mentions added, the first mention kept."""
+    ivo = person_id("Ivo Brandt")
+    processed = _mayor_brandt()
     with open_ledger(_url(backend, request, tmp_path)) as ledger:
-        ledger.write([Processed(document, Annotations(entities=entities, roles=roles))])
+        ledger.write([processed])
         summary = resolve_people(ledger)
         assert (summary.mentions, summary.roles) == (1, 1)
         rows = ledger.query('SELECT entity, role, start, "end", mentions FROM entity_roles')
@@ -293,19 +301,12 @@ def test_a_title_moves_a_resolved_surname_to_the_second_person(backend: str, req
 def test_undo_takes_a_merged_role_back_out(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     """"Mayor Brandt" merged into Mayor Ivo Brandt's row of the same document; a second Mayor
     Brandt (Ada) elsewhere makes it a guess: both rows are again as the document gave them."""
-    text = "Mayor Brandt spoke. Later Mayor Ivo Brandt left."
-    ivo, lone, ada = person_id("Ivo Brandt"), person_id("Brandt"), person_id("Ada Brandt")
-    entities = [Entity(id="e1", doc="doc_m", start=6, end=12, text="Brandt", label="PERSON", canonical="Brandt",
-                       entity=lone),
-                Entity(id="e2", doc="doc_m", start=32, end=42, text="Ivo Brandt", label="PERSON",
-                       canonical="Ivo Brandt", entity=ivo)]
-    roles = [EntityRole(entity=lone, name="Brandt", role="Mayor", doc="doc_m", start=0, end=12, mentions=1),
-             EntityRole(entity=ivo, name="Ivo Brandt", role="Mayor", doc="doc_m", start=26, end=42, mentions=2)]
-    document = Document(id="doc_m", source="m.txt", text=text, published=Published("2031-01-02", "day", "metadata"))
+    ada = person_id("Ada Brandt")
+    processed = _mayor_brandt()
     other = "Mayor Ada Brandt opened the fair."
     second = Document(id="doc_n", source="n.txt", text=other, published=Published("2031-02-03", "day", "metadata"))
     with open_ledger(_url(backend, request, tmp_path)) as ledger:
-        ledger.write([Processed(document, Annotations(entities=entities, roles=roles))])
+        ledger.write([processed])
         extracted = _doc_rows(ledger, "doc_m")
         assert (resolve_people(ledger).roles, len(ledger.query("SELECT * FROM entity_roles"))) == (1, 1)
         ledger.write([Processed(second, Annotations(

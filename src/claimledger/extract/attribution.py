@@ -631,6 +631,12 @@ class _Context:
         high = bisect.bisect_right(self._ent_starts, max(t.i for t in tokens))
         return self.ents[low:high]
 
+    def _ent_at(self, token: Any) -> Any:
+        """The spaCy entity holding ``token``, or None."""
+        index = bisect.bisect_right(self._ent_starts, token.i) - 1
+        ent = self.ents[index] if index >= 0 else None
+        return ent if ent is not None and ent.start <= token.i < ent.end else None
+
     def _in_quote(self, position: int) -> bool:
         index = bisect.bisect_right(self._span_starts, position) - 1
         return index >= 0 and self.spans[index][0] <= position < self.spans[index][1]
@@ -1186,26 +1192,12 @@ class _Context:
             return self._speaker_of(apposed, cue)
         description = " ".join(phrase.split())
         anonymous = self._is_anonymous(subject, phrase)
-        author = next((c for c in subject.children if c.dep_ == "poss"), None)
-        if subject.lemma_.lower() not in WORK_NOUNS or author is None:
-            # "a 2014 study by professor Justin Levitt found": the author, described by the study
-            author = next((o for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"
-                           for o in c.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"), None)
-        if author is not None and author.i != subject.i and subject.pos_ == "NOUN" and (
-                subject.lemma_.lower() in WORK_NOUNS or author.head.lower_ == "by"):
-            # "his tweets said", "Trump's letter says": the author's own words
-            written, _ = self._speaker_of(author, cue)
-            if written.name is not None:
-                speaker = replace(written, description=description)
-                self._remember(span[0], speaker, given_name_gender(written.name))
-                return speaker, span
+        written = self._author_of(subject, person, cue)
+        if written is not None:  # "his tweets said", "a study by professor Levitt found": the author
+            speaker = replace(written, description=description)
+            self._remember(span[0], speaker, self._gender_hint([], speaker.name or ""))
+            return speaker, span
         if person is not None and self._names_whose(subject, person):
-            if subject.lemma_.lower() in WORK_NOUNS:  # "a Trump tweet said": the person's own words
-                full = self._full_name(person[2], person[0])
-                speaker = Speaker(name=full, entity=self._entity_id(full, person[0], person[1]),
-                                  description=description)
-                self._remember(span[0], speaker, self._gender_hint(core, full))
-                return speaker, span
             # "Clinton aides said", "a Cruz spokeswoman said": people around the person, not the person
             role = " ".join(t.text for t in core if t.dep_ not in ("det", "punct", "case")) or None
             speaker = Speaker(role=role, description=description)
@@ -1214,8 +1206,7 @@ class _Context:
         if person is not None:
             p_start, p_end, name = person
             role = self._role_of(core, p_start, p_end)
-            titled = next((TITLE_GENDER[t.lower_] for t in core if t.lower_ in TITLE_GENDER), None)
-            full = self._full_name(name, p_start, titled)
+            full = self._full_name(name, p_start, _title_gender(core))
             speaker = Speaker(name=full, role=role, entity=self._entity_id(full, p_start, p_end))
             if role is None:
                 speaker = self._merge_known(speaker)
@@ -1279,6 +1270,24 @@ class _Context:
                 return entity.start, entity.end, _clean_name(entity.text)
         return self._titled_name(tokens) or self._known_surname(tokens, head)
 
+    def _author_of(self, subject: Any, person: tuple[int, int, str] | None, cue: Any) -> Speaker | None:
+        """Who wrote the work a subject names, when it speaks for its author: "a study by Justin
+        Levitt", and for what a person writes in their own name (``WORK_NOUNS``) "his tweets",
+        "Calder's letter", "a Trump tweet"; None otherwise."""
+        if subject.pos_ != "NOUN":
+            return None
+        by = next((o for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for o in c.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"), None)
+        own = subject.lemma_.lower() in WORK_NOUNS
+        author = by or (next((c for c in subject.children if c.dep_ == "poss"), None) if own else None)
+        if author is not None:
+            written = self._speaker_of(author, cue)[0]
+            return written if written.name is not None else None
+        if own and person is not None and self._names_whose(subject, person):  # "a Trump tweet"
+            full = self._full_name(person[2], person[0])
+            return Speaker(name=full, entity=self._entity_id(full, person[0], person[1]))
+        return None
+
     def _names_whose(self, subject: Any, person: tuple[int, int, str]) -> bool:
         """Whether the person only says whose the subject is: a name modifying a common noun
         ("Clinton aides", "the Trump campaign", "a Cruz tweet"), not the name of who speaks."""
@@ -1314,14 +1323,13 @@ class _Context:
             return None
         found: list[str] = []
         for part in sorted(parts, key=lambda t: t.i):
-            index = bisect.bisect_right(self._ent_starts, part.i) - 1
-            ent = self.ents[index] if index >= 0 else None
-            if ent is not None and ent.start <= part.i < ent.end and ent.label_ == "PERSON" and not _possessor(
-                    ent.doc, ent.end):
+            ent = self._ent_at(part)
+            surname = self._known_surname([part])  # a surname the tagger missed or called an organisation
+            if ent is not None and ent.label_ == "PERSON" and not _possessor(ent.doc, ent.end):
                 name = split_role(_clean_name(ent.text)).name or _clean_name(ent.text)
                 found.append(self._full_name(name, ent.start_char))
-            elif part.pos_ == "PROPN" and part.text in self.surnames and not _possessor(part.doc, part.i + 1):
-                found.append(self._full_name(part.text, part.idx))  # a surname the tagger missed
+            elif surname is not None:
+                found.append(self._full_name(surname[2], surname[0]))
             else:
                 return None
         return ", ".join(found[:-1]) + " and " + found[-1]
@@ -1330,7 +1338,9 @@ class _Context:
         """"said Mattis, who ..." when the tagger missed the name: a proper noun of the subject
         that is the surname of a person the document names in full."""
         for token in tokens:
-            # a lone "Calder" the tagger called an organisation is still the Calder named in full
+            # a lone "Calder" the tagger called an organisation is still the Calder named in full. The
+            # entity stage relabels such words only when no company bears the name ("Trump" beside
+            # "the Trump Organization" stays ORG there); as the subject of a report it is the person
             lone_org = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and not (
                 token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I")
             named = lone_org or token.ent_type_ not in ("ORG", "GPE", "LOC", "FAC")
@@ -1414,9 +1424,9 @@ class _Context:
         return not definite and not has_possessor
 
     def _gender_hint(self, tokens: list[Any], name: str) -> str | None:
-        for token in tokens:
-            if token.lower_ in TITLE_GENDER:
-                self.genders[name] = TITLE_GENDER[token.lower_]
+        titled = _title_gender(tokens)
+        if titled is not None:
+            self.genders[name] = titled
         return self.genders.get(name) or given_name_gender(name)
 
     def _remember(self, position: int, speaker: Speaker, gender: str | None) -> None:
@@ -1533,8 +1543,7 @@ class _Context:
         for token in sorted(near, key=lambda t: t.i):  # the roots of date phrases hung on the cue
             if token.ent_type_ != "DATE":
                 continue
-            index = bisect.bisect_right(self._ent_starts, token.i) - 1
-            ent = self.ents[index] if index >= 0 else None
+            ent = self._ent_at(token)
             if ent is None or ent.root.i != token.i or self._in_quote(ent.start_char):
                 continue
             value = resolve_date(ent.text, self.anchor)
@@ -1807,6 +1816,11 @@ def _closes_bracket(tokens: list[Any]) -> bool:
     """The last token is the ")" of a "(" the phrase opened."""
     texts = [t.text for t in tokens]
     return texts[-1] == ")" and texts.count("(") >= texts.count(")")
+
+
+def _title_gender(tokens: Sequence[Any]) -> str | None:
+    """The gender the last courtesy title among ``tokens`` gives ("Mrs. Calder" -> "f")."""
+    return next((TITLE_GENDER[t.lower_] for t in reversed(tokens) if t.lower_ in TITLE_GENDER), None)
 
 
 def _without_clauses(subject: Any, tokens: list[Any]) -> list[Any]:
