@@ -710,6 +710,21 @@ SPEAKERS = {
         "Few people knew John Kerry was the harbour envoy. Mr. Okafor walked the quay every day. "
         "\u201cMy deputy, Tom Reyes, brings me a chart each morning,\u201d he said.", "chart each morning",
         "Okafor", None),
+    "a newsroom that 'has learned' reports what it found": (
+        "The mayor was taken to a clinic after the parade, the Gazette has learned.", "taken to a clinic",
+        "Gazette", None),
+    "a report that the parse hung on the verb is still its publisher's": (
+        "Ruth Calder is seizing upon a Valley Herald report that her rival lost $5 million in 2004.",
+        "her rival lost", "Valley Herald", None),
+    "a publisher's possessive report": (
+        "The Valley Herald's report that the mayor lost $5 million was denied on Monday.", "mayor lost",
+        "Valley Herald", None),
+    "a poll speaks for whoever ran it": (
+        "A Quinnipiac University poll found that 40 percent of voters back the levy.", "40 percent",
+        "Quinnipiac University", None),
+    "a hyphenated role is one word, not a possessor": (
+        "His ex-wife also contended that the records should stay sealed.", "records should stay", None,
+        "ex-wife"),
 }
 
 
@@ -717,3 +732,16 @@ SPEAKERS = {
 def test_who_speaks(nlp: Any, text: str, fragment: str, name: str, role: str | None) -> None:
     speaker = _one(_found(nlp, text), text, fragment).speaker
     assert (speaker.name, speaker.role) == (name, role)
+
+
+def test_a_publishers_report_speaks_for_the_publisher(nlp: Any) -> None:
+    text = "A Valley Herald report said the mayor lost $5 million."
+    speaker = _one(_found(nlp, text), text, "mayor lost").speaker
+    assert (speaker.name, speaker.role, speaker.description) == ("Valley Herald", None, "A Valley Herald report")
+
+
+def test_a_bracketed_apposition_does_not_replace_the_subject(nlp: Any) -> None:
+    text = "Many colleges (private ones, in particular) offer a different kind of help to good students."
+    item = _one(_found(nlp, text), text, "different kind")
+    assert _source(text, item) == "Many colleges (private ones, in particular)"
+    assert item.speaker.role == "Many colleges"

@@ -133,6 +133,8 @@ CUE_NOUNS = frozenset({
     "threat", "assurance", "concession", "confession", "complaint", "call", "declaration", "plan",
     "boast", "hope", "fear", "position", "testimony", "conclusion", "finding",
 })
+# what a newsroom or a body publishes: "a Gazette report that ...", "the agency's finding that ..."
+REPORT_NOUNS = frozenset({"report", "story", "article", "investigation", "analysis", "study", "review"})
 # nouns of a stance held towards something: "his criticism of", "Smith's support for"
 STANCE_NOUNS = frozenset({
     "criticism", "support", "opposition", "disdain", "contempt", "praise", "rhetoric", "theory",
@@ -732,7 +734,7 @@ class _Context:
                     item = self._attitude(token, blocked)
                 elif lemma in AGENT_NOUNS and token.pos_ == "NOUN" and token.dep_ in ("attr", "appos"):
                     item = self._agent(token, blocked)
-                elif (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and token.pos_ == "NOUN":
+                elif (lemma in CUE_NOUNS or lemma in STANCE_NOUNS or lemma in REPORT_NOUNS) and token.pos_ == "NOUN":
                     item = self._noun_cue(token, blocked)
                 elif lemma == "accord" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
                     if any(_reports(t) for t in sent if t.i != token.i and not token.is_ancestor(t)):
@@ -780,7 +782,7 @@ class _Context:
         subject = _subject_of_own(verb)
         if clause is None or subject is None:
             return False
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or _noun_owner(clause):
             return False
         return subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in ("he", "she", "they")
 
@@ -952,11 +954,18 @@ class _Context:
             holders = [o for p in preps for o in p.children if o.dep_ == "pobj"
                        and (o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or o.lemma_.lower() in SOURCE_NOUNS)]
             holder = holders[0] if holders else None
+        if holder is None and _lemma(cue) in REPORT_NOUNS:  # "a Valley Herald report that …": its publisher
+            holder = next((c for c in cue.children if c.dep_ in ("compound", "nmod") and c.i < cue.i
+                           and c.ent_type_ in ("ORG", "PERSON")), None)
         if holder is None or holder.lower_ in ("my", "our", "your", "its"):
             return None
         clause = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("acl", "ccomp", "relcl")
                        and any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") and m.i < c.i
                                for m in c.children)), None)
+        if clause is None:  # the parse hung the clause on the verb: "seized on a Gazette report that …"
+            verb = next((a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            clause = None if verb is None else next(
+                (c for c in verb.children if c.dep_ == "ccomp" and _noun_owner(c) == cue), None)
         if clause is None and holder.dep_ == "poss" and cue.lemma_.lower() in STANCE_NOUNS:
             # "his criticism of the plan", "Smith's support for the levy": what the stance is about
             clause = next((o for p in cue.children if p.dep_ == "prep" and p.i > cue.i
@@ -993,6 +1002,7 @@ class _Context:
                        for o in p.children if o.dep_ == "pobj"
                        for a in o.children if a.dep_ in ("acl", "relcl") and a.i > o.i and _same_line(a, cue)
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+        clauses = [c for c in clauses if _noun_owner(c) is None]  # "seized on a Gazette report that …"
         if not clauses:
             return None
         if any(c.i > cue.i for c in clauses):
@@ -1187,7 +1197,8 @@ class _Context:
             return speaker, span
         person = self._person_in(core, span, subject)
         apposed = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None)
-        if person is None and apposed is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
+        if (person is None and apposed is not None and subject.pos_ == "NOUN" and not subject.ent_type_
+                and apposed.doc[apposed.left_edge.i - 1].text != "("):  # "colleges (private ones)" are colleges
             # "victory, a United Nations assessment seen by ..., said": the apposition is who speaks
             return self._speaker_of(apposed, cue)
         description = " ".join(phrase.split())
@@ -1220,7 +1231,9 @@ class _Context:
         org = self._organisation_in(core)
         if org is not None:
             name = _strip_the(org)
-            speaker = Speaker(name=name, entity=self._entity_id(name, span[0], span[1]))
+            work = subject.pos_ == "NOUN" and _lemma(subject) in REPORT_NOUNS | SOURCE_DOCUMENTS | WORK_NOUNS
+            speaker = Speaker(name=name, entity=self._entity_id(name, span[0], span[1]),
+                              description=description if work else None)  # "a Gazette report": the Gazette
             self._remember(span[0], speaker, None)
             return speaker, span
         determiner = [t.lower_ for t in core if t.dep_ in ("det", "poss")]
@@ -1243,9 +1256,12 @@ class _Context:
             self._remember(span[0], speaker, given_name_gender(full))
             return speaker, span
         if subject.pos_ in ("NOUN", "PROPN"):
-            owners = {o.i for t in core if t.dep_ == "poss" and t.i != subject.i for o in t.subtree}
-            role = " ".join(t.text for t in core if (t.dep_ not in ("det", "punct", "poss", "case")
-                                                     and t.i not in owners) or t.i == subject.i) or None
+            owners = {o.i for t in core if _possessive(t) and t.i != subject.i for o in t.subtree}
+            owners |= {o.i for t in core if t.dep_ == "appos" and t.head.i == subject.i
+                       and t.doc[t.left_edge.i - 1].text == "(" for o in t.head.subtree if o.i > subject.i}
+            worded = [t for t in core if t.dep_ not in ("det", "punct", "poss", "case") or t.text == "-"
+                      or (t.dep_ == "poss" and not _possessive(t))]  # "ex" in "ex-wife" is no possessor
+            role = _joined([t for t in worded if t.i not in owners or t.i == subject.i]) or None
             speaker = Speaker(role=role, description=description)
             self._remember(span[0], speaker, "plural" if subject.tag_ in ("NNS", "NNPS") else None)
             return speaker, span
@@ -1372,10 +1388,14 @@ class _Context:
     def _organisation_in(self, tokens: list[Any]) -> str | None:
         indices = {t.i for t in tokens}
         for ent in self._ents_between(tokens):
-            if ent.label_ in ("ORG", "GPE", "NORP") and ent.start in indices and ent.end - 1 in indices:
+            end = ent.end - 1 if ent.end - ent.start > 1 and ent.doc[ent.end - 1].dep_ == "case" else ent.end
+            if ent.label_ in ("ORG", "GPE", "NORP") and ent.start in indices and end - 1 in indices:
                 head = ent.root
-                if head.dep_ in ("compound", "poss", "amod") and head.head.i in indices:
+                published = _lemma(head.head) in REPORT_NOUNS | SOURCE_DOCUMENTS | WORK_NOUNS
+                if head.dep_ in ("compound", "poss", "amod") and head.head.i in indices and not published:
                     continue  # "Pentagon spokesman": the organisation only qualifies the speaker
+                if end < ent.end:  # "The Valley Herald's": the name without its possessive
+                    return str(ent.doc[ent.start:end].text)
                 if (head.dep_ == "pobj" and head.head.lower_ in ("for", "to", "of", "at", "with")
                         and head.head.head.pos_ == "NOUN" and head.head.head.i in indices
                         and head.head.head.ent_type_ not in ("ORG", "GPE", "NORP")):
@@ -1707,7 +1727,48 @@ def _lemma(token: Any) -> str:
         return lemma[:-1]
     if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
         return "note"
+    if lemma == "learn" and _newsroom_finding(token):
+        return "disclose"
     return lemma
+
+
+def _possessive(token: Any) -> bool:
+    """A real possessor ("his", "the union's"), not a word the parse took for one ("ex" in
+    "ex-wife")."""
+    return token.dep_ == "poss" and (token.tag_ in ("PRP$", "WP$") or any(c.dep_ == "case" for c in token.children))
+
+
+def _joined(tokens: list[Any]) -> str:
+    """The tokens as written: "ex-wife", not "ex - wife"; a gap between them is one space."""
+    out = ""
+    for k, token in enumerate(tokens):
+        out += token.text
+        if k + 1 < len(tokens):
+            out += token.whitespace_ if tokens[k + 1].i == token.i + 1 else " "
+    return " ".join(out.split())
+
+
+def _noun_owner(clause: Any) -> Any:
+    """The cue noun a "that"-clause follows ("a Gazette report that …", "her claim that …"),
+    which the clause belongs to even when the parse hung it on the verb; None otherwise."""
+    first = clause.left_edge
+    if first.i == 0 or first.lower_ != "that" or first.dep_ != "mark" or first.head.i != clause.i:
+        return None
+    noun = clause.doc[first.i - 1]
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "at", "via", "through"):
+        return None  # "said in a statement that …": where it was said; the clause is the verb's
+    if noun.pos_ == "NOUN" and _lemma(noun) in CUE_NOUNS | REPORT_NOUNS and noun.i < clause.i:
+        return noun
+    return None
+
+
+def _newsroom_finding(token: Any) -> bool:
+    """"…, The Post has learned": an organisation that "has learned" something is a newsroom
+    reporting what it found, not a person coming to know it ("Ruiz has learned that …" is not)."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return (subject is not None and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+            and (subject.ent_type_ == "ORG" or (subject.pos_ == "PROPN" and (
+                subject.ent_type_ not in ("PERSON", "NORP") or any(c.lower_ == "the" for c in subject.children)))))
 
 
 def _reports(clause: Any) -> bool:
