@@ -745,3 +745,31 @@ def test_a_bracketed_apposition_does_not_replace_the_subject(nlp: Any) -> None:
     item = _one(_found(nlp, text), text, "different kind")
     assert _source(text, item) == "Many colleges (private ones, in particular)"
     assert item.speaker.role == "Many colleges"
+
+
+def test_short_titles_do_not_end_a_sentence(nlp: Any) -> None:
+    # the model's tokenizer split "Lt." and "Sens." into word and full stop, and the parser ended
+    # the sentence there: "Army Lt. | Col. Dana Ruiz ..." and "Sens. | Ann Ruiz and ..."
+    text = ("Army Lt. Col. Dana Ruiz, a coalition spokeswoman, said the strike hit a depot. "
+            "Sens. Ann Ruiz and Paul Brandt said the bank should be broken up.")
+    assert len(list(nlp(text).sents)) == 2
+    found = _found(nlp, text)
+    first = _one(found, text, "strike hit")
+    assert (first.speaker.name, first.speaker.role) == ("Dana Ruiz", "Army Lt. Col., coalition spokeswoman")
+    assert _source(text, _one(found, text, "broken up")) == "Sens. Ann Ruiz and Paul Brandt"
+
+
+@pytest.mark.parametrize("text", [
+    "Ruiz said the levy would raise $40 million, a figure the council disputes.",
+    "The mayor said the strike cost the city $2 million, a figure disputed by the union.",
+    "Brandt said the council would cut the budget by 10 percent, a move that critics called reckless.",
+])
+def test_a_closing_summary_apposition_is_the_writers(nlp: Any, text: str) -> None:
+    item = _one(_found(nlp, text), text, "the ")
+    assert not _content(text, item).endswith(("disputes", "union", "reckless"))
+    assert _content(text, item).endswith(("million", "percent"))
+
+
+def test_a_closing_apposition_without_a_clause_stays_in_the_statement(nlp: Any) -> None:
+    text = "Calder said the port handled 9,000 containers, a record."
+    assert _content(text, _one(_found(nlp, text), text, "containers")).endswith("a record")

@@ -130,6 +130,14 @@ def test_people_keep_their_roles(nlp: Any) -> None:
     assert roles["Dana W. White"] == "Pentagon spokesperson"
 
 
+def test_a_name_after_a_short_title_is_a_person(nlp: Any) -> None:
+    # the tagger calls "Ivo Marsh" an organisation; no one writes "Sgt." before a body
+    text = "Sgt. Ivo Marsh said the patrol returned safely."
+    doc = Document(id="doc1", source="test", text=text)
+    assert {p.name: p.role for p in people(doc, nlp(text))} == {"Ivo Marsh": "Sgt."}
+    assert [e.label for e in _run(nlp, text) if e.text == "Ivo Marsh"] == ["PERSON"]
+
+
 def test_same_entity_id_across_documents(nlp: Any) -> None:
     # two fictional snippets naming the same country and group differently
     first = {e.text: e for e in _run(nlp, "The U.S. said ISIL fighters left the town.", "a")}

@@ -135,6 +135,12 @@ CUE_NOUNS = frozenset({
 })
 # what a newsroom or a body publishes: "a Gazette report that ...", "the agency's finding that ..."
 REPORT_NOUNS = frozenset({"report", "story", "article", "investigation", "analysis", "study", "review"})
+# nouns a writer uses to sum up what was just said ("…, a figure the council disputes")
+SUMMARY_NOUNS = frozenset({
+    "figure", "number", "amount", "total", "sum", "estimate", "claim", "move", "step", "decision",
+    "statement", "assertion", "remark", "comment", "charge", "allegation", "increase", "decrease",
+    "rise", "drop", "decline", "jump", "fall", "cut", "change", "reversal", "shift", "promise", "pledge",
+})
 # nouns of a stance held towards something: "his criticism of", "Smith's support for"
 STANCE_NOUNS = frozenset({
     "criticism", "support", "opposition", "disdain", "contempt", "praise", "rhetoric", "theory",
@@ -1015,6 +1021,9 @@ class _Context:
             tokens += [t for c in cue.children if c.dep_ == "dep" and c.i > tokens[-1].i for t in c.subtree]
         if clause.i < cue.i:  # "A told police ..., but B overruled it, the source added": all of it
             tokens = sorted({t for c in clauses if c.i < cue.i for t in c.subtree}, key=lambda t: t.i)
+        else:  # "…would raise $40 million, a figure the council disputes": the writer's aside
+            aside = _summary_aside(tokens)
+            tokens = [t for t in tokens if t.i not in aside]
         marks = [c for c in clause.children if c.dep_ == "mark"]
         if not marks and clause.i > cue.i and _reports(clause) and cue.lemma_.lower() not in ("say", "tell"):
             # "after officials declared victory, an assessment said ...": a misparse that hangs
@@ -1260,7 +1269,7 @@ class _Context:
             owners |= {o.i for t in core if t.dep_ == "appos" and t.head.i == subject.i
                        and t.doc[t.left_edge.i - 1].text == "(" for o in t.head.subtree if o.i > subject.i}
             worded = [t for t in core if t.dep_ not in ("det", "punct", "poss", "case") or t.text == "-"
-                      or (t.dep_ == "poss" and not _possessive(t))]  # "ex" in "ex-wife" is no possessor
+                      or (t.dep_ == "poss" and not _possessive(t)) or t.i == subject.i]  # "ex-wife": no possessor
             role = _joined([t for t in worded if t.i not in owners or t.i == subject.i]) or None
             speaker = Speaker(role=role, description=description)
             self._remember(span[0], speaker, "plural" if subject.tag_ in ("NNS", "NNPS") else None)
@@ -1372,8 +1381,11 @@ class _Context:
                 continue
             name: list[Any] = []
             for following in tokens[k + 1:]:
-                # "Spokeswoman Ilse Varga" tagged as one ORG: the role word is inside it, the name is a person
-                mistagged = following.ent_type_ == "ORG" and token.ent_type_ == "ORG" and following.ent_iob_ == "I"
+                # "Spokeswoman Ilse Varga" tagged as one ORG: the role word is inside it, the name is a
+                # person; so is an ORG right after a short title ("Sgt. Ivo Marsh")
+                mistagged = following.ent_type_ == "ORG" and (
+                    (token.ent_type_ == "ORG" and following.ent_iob_ == "I")
+                    or (token.text.endswith(".") and token.lower_.rstrip(".") in title_short_forms()))
                 if following.pos_ != "PROPN" or (following.ent_type_ in ("ORG", "GPE", "NORP") and not mistagged):
                     break
                 if is_role_word(following.text):
@@ -1730,6 +1742,24 @@ def _lemma(token: Any) -> str:
     if lemma == "learn" and _newsroom_finding(token):
         return "disclose"
     return lemma
+
+
+def _summary_aside(tokens: list[Any]) -> set[int]:
+    """The indices of a closing apposition that sums up what came before with a clause of its own
+    ("…, a figure the council disputes", "…, a move critics called reckless"): the writer's
+    comment on the statement, not part of it. Empty when there is none."""
+    if len(tokens) < 6:
+        return set()
+    last = tokens[-1].i
+    for token in tokens:
+        if token.dep_ != "appos" or _lemma(token) not in SUMMARY_NOUNS or token.i < 3:
+            continue
+        own = sorted(t.i for t in token.subtree)
+        comma = token.doc[own[0] - 1]
+        clause = any(c.dep_ in ("relcl", "acl", "appos") and c.i > token.i for c in token.children)
+        if comma.text == "," and clause and own[-1] >= last - 1:
+            return {t.i for t in tokens if t.i >= comma.i}
+    return set()
 
 
 def _possessive(token: Any) -> bool:

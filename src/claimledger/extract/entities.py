@@ -188,8 +188,9 @@ def _roles(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mention]
             continue
         piece = text[mention.start:mention.end]
         parts = names.split_role(piece)
-        if mention.label == "ORG" and (parts.role is None or names.given_name_gender(parts.name) is None):
-            out.append(mention)  # only an ORG "Spokeswoman Nora Quist" goes on as that person
+        if mention.label == "ORG" and (parts.role is None or names.given_name_gender(parts.name) is None) and (
+                not _after_short_title(text, mention.start, piece)):
+            out.append(mention)  # only an ORG "Spokeswoman Nora Quist" or "Sgt. Ivo Marsh" goes on as that person
             continue
         start = mention.start
         role = parts.role
@@ -213,6 +214,18 @@ def _roles(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mention]
         m for m in out
         if m.label == "PERSON" or not (all(in_role[m.start:m.end]) and _only_role_words(text[m.start:m.end]))
     ]
+
+
+def _after_short_title(text: str, start: int, piece: str) -> bool:
+    """An ORG span of two or three capitalised words right after a short title with its full
+    stop ("Sgt. Ivo Marsh", "Sen. Ruth Calder"): a person; no one writes "Sgt." before a body."""
+    words = piece.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()
+                                           and not names.is_role_word(w) for w in words):
+        return False
+    before = text[max(0, start - 8):start]
+    match = re.search(r"(?:^|\s)([A-Z][a-z]{1,4})\.\s+$", before)
+    return match is not None and match.group(1).lower() in names.title_short_forms()
 
 
 def _only_role_words(piece: str) -> bool:

