@@ -402,3 +402,31 @@ def test_continues_never_names_a_quote_that_is_not_a_record(nlp: Any) -> None:
     found = _quotes(nlp, text)
     ids = {q.id for q in found}
     assert all(q.continues is None or q.continues in ids for q in found)
+
+
+def _speakers_with_entities(nlp: Any, text: str) -> dict[str, Speaker]:
+    from claimledger.extract.entities import entities
+
+    document = _doc(text)
+    parsed = nlp(text)
+    return {q.text: q.speaker for q in quotes(document, parsed, list(entities(document, parsed)))}
+
+
+def test_the_body_named_earlier_speaks_again(nlp: Any) -> None:
+    # fictional: "the task force" and "the ministry" take back the bodies named in full before them
+    text = ("Joint Task Force Steadfast Lantern said 900 troops are deployed in Syria. About 5,000 troops "
+            "remain in Iraq, the task force said. The Ministry of Water said the dam was safe. The ministry "
+            "added that repairs would take a year.")
+    found = _speakers_with_entities(nlp, text)
+    assert found["About 5,000 troops remain in Iraq"].name == "Joint Task Force Steadfast Lantern"
+    assert found["About 5,000 troops remain in Iraq"].entity is not None
+    assert found["that repairs would take a year"].name == "Ministry of Water"
+
+
+def test_the_entity_stage_names_a_body_the_tagger_cut(nlp: Any) -> None:
+    # the tagger reads only "Islamic" (as a nationality); "the state" is no name to take back
+    text = "The Islamic State claimed the attack. The state said the bridge was closed."
+    found = _speakers_with_entities(nlp, text)
+    claimed = found["the attack"]
+    assert (claimed.name, claimed.role) == ("Islamic State", None) and claimed.entity is not None
+    assert found["the bridge was closed"].name is None

@@ -134,13 +134,19 @@ CUE_NOUNS = frozenset({
     "boast", "hope", "fear", "position", "testimony", "conclusion", "finding",
 })
 # what a newsroom or a body publishes: "a Gazette report that ...", "the agency's finding that ..."
-REPORT_NOUNS = frozenset({"report", "story", "article", "investigation", "analysis", "study", "review"})
+REPORT_NOUNS = frozenset({
+    "report", "story", "article", "investigation", "analysis", "study", "review", "assessment", "filing",
+})
+PARTITIVE = re.compile(r"^(?:one|two|three|four|some|several|many|each|both|all|most|none|any) of ", re.IGNORECASE)
 # nouns a writer uses to sum up what was just said ("…, a figure the council disputes")
 SUMMARY_NOUNS = frozenset({
     "figure", "number", "amount", "total", "sum", "estimate", "claim", "move", "step", "decision",
     "statement", "assertion", "remark", "comment", "charge", "allegation", "increase", "decrease",
     "rise", "drop", "decline", "jump", "fall", "cut", "change", "reversal", "shift", "promise", "pledge",
 })
+# nouns that "the …" cannot take back to an organisation named earlier: "the state" is not the
+# Islamic State, "the union" not the European Union
+AMBIGUOUS_BODY_NOUNS = frozenset({"state", "union", "nation", "people", "country", "city", "republic", "world"})
 # nouns of a stance held towards something: "his criticism of", "Smith's support for"
 STANCE_NOUNS = frozenset({
     "criticism", "support", "opposition", "disdain", "contempt", "praise", "rhetoric", "theory",
@@ -833,7 +839,9 @@ class _Context:
     def _stance(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         """"X pledged to build", "X called for a ceasefire": a position attributed to someone."""
         subject = _subject_of_own(cue) or _inherited_subject(cue)
-        if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+        partitive = subject is not None and subject.pos_ == "NUM" and any(  # "one of the doctors"
+            c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
+        if subject is None or (subject.pos_ not in ("PROPN", "PRON", "NOUN") and not partitive):
             return None
         if _word(subject) in ("i", "we", "you", "it", "this"):
             return None
@@ -841,7 +849,8 @@ class _Context:
             return None
         addressee = cue.lemma_.lower() in ADDRESSEE_LEMMAS  # "told reporters to wait": not content
         parts = [c for c in cue.children if c.i > cue.i and _complement(c, addressee)
-                 and not (c.dep_ == "ccomp" and _reports(c) and not any(m.dep_ == "mark" for m in c.children))]
+                 and not (c.dep_ == "ccomp" and _reports(c) and not any(m.dep_ == "mark" for m in c.children))
+                 and not _for_saying(c)]
         if not parts:
             return None
         tokens = [t for part in parts for t in _own_content(part)]
@@ -963,6 +972,11 @@ class _Context:
         if holder is None and _lemma(cue) in REPORT_NOUNS:  # "a Valley Herald report that …": its publisher
             holder = next((c for c in cue.children if c.dep_ in ("compound", "nmod") and c.i < cue.i
                            and c.ent_type_ in ("ORG", "PERSON")), None)
+        if holder is None and cue.dep_ == "ROOT" and cue.tag_ == "NNS" and cue.i > 0:
+            # "Trump charges that …" read as a noun phrase: the name before the "noun" is its subject
+            left = cue.doc[cue.i - 1]
+            if left.dep_ == "compound" and left.head.i == cue.i and (left.pos_ == "PROPN" or left.is_title):
+                holder = left
         if holder is None or holder.lower_ in ("my", "our", "your", "its"):
             return None
         clause = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("acl", "ccomp", "relcl")
@@ -1185,6 +1199,12 @@ class _Context:
             named = subject.head.head
             if named.pos_ in ("PROPN", "NOUN") and named.i != cue.i:
                 return self._speaker_of(named, cue)[0], span
+        of = next((o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.dep_ == "pobj"), None) if subject.pos_ == "NUM" and not any(
+            c.dep_ == "appos" for c in subject.children) else None  # "one of its attorneys, Jo Ruiz," is Ruiz
+        if of is not None:  # "one of the officials", "two of Mr. Obama's advisers": the group they are of
+            member = self._speaker_of(of, cue)[0]
+            return replace(member, description=" ".join(phrase.split())), span
         if subject.pos_ == "PRON" or lower in PRONOUN_GENDER:
             if lower in ("i", "we", "you", "it", "who", "that", "this", "which", "one"):
                 return Speaker(), span
@@ -1237,7 +1257,7 @@ class _Context:
             speaker = Speaker(anonymous=True, description=description, role=subject.lemma_.lower())
             self._remember(span[0], speaker, "plural" if subject.tag_ in ("NNS", "NNPS") else None)
             return speaker, span
-        org = self._organisation_in(core)
+        org = self._organisation_in(core, subject)
         if org is not None:
             name = _strip_the(org)
             work = subject.pos_ == "NOUN" and _lemma(subject) in REPORT_NOUNS | SOURCE_DOCUMENTS | WORK_NOUNS
@@ -1249,9 +1269,11 @@ class _Context:
         if ("this" in determiner or "our" in determiner) and subject.lemma_.lower() in SELF_NOUNS:
             # "this newsletter said", "our analysis found": the document's own publisher
             return Speaker(name=self.doc.publisher or self.doc.author, description=description), span
-        if subject.pos_ == "NOUN" and ("the" in determiner or "this" in determiner):
+        common = subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower)  # "the task force"
+        if common and ("the" in determiner or "this" in determiner):
             modifiers = [t.lower_ for t in core if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != subject.i]
-            found = self._resolve_role(subject.lemma_.lower(), span[0], modifiers)
+            found = self._resolve_role(subject.lemma_.lower(), span[0], modifiers) or self._named_body(
+                subject, modifiers, span[0], description)
             if found is not None:
                 return found, span
         bare = [t for t in core if not t.is_punct]
@@ -1397,7 +1419,7 @@ class _Context:
                 return start, end, _clean_name(self.text[start:end])
         return None
 
-    def _organisation_in(self, tokens: list[Any]) -> str | None:
+    def _organisation_in(self, tokens: list[Any], head_token: Any = None) -> str | None:
         indices = {t.i for t in tokens}
         for ent in self._ents_between(tokens):
             end = ent.end - 1 if ent.end - ent.start > 1 and ent.doc[ent.end - 1].dep_ == "case" else ent.end
@@ -1413,6 +1435,12 @@ class _Context:
                         and head.head.head.ent_type_ not in ("ORG", "GPE", "NORP")):
                     continue  # "an attorney for Mills", "a spokesman for the Pentagon": whose, not who
                 return str(ent.text)
+        if head_token is not None and tokens:  # the entity stage's reading ("Islamic State", which the
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)  # tagger cut to "Islamic")
+            for entity in self.entities:
+                if (entity.label in ("ORG", "NORP", "GPE") and start <= entity.start and entity.end <= end
+                        and entity.start <= head_token.idx < entity.end):
+                    return entity.text
         return None
 
     def _role_of(self, tokens: list[Any], p_start: int, p_end: int) -> str | None:
@@ -1442,6 +1470,7 @@ class _Context:
         after = " ".join(t.text for t in words if t.idx >= p_end)
         # "Colonel Dana Whitfield, the task force spokesperson": title and appositive both describe her
         role = ", ".join(part for part in (before, after) if part)
+        role = PARTITIVE.sub("", role)  # "one of the family's lawyers, Tom Okafor": a lawyer, "lawyers"
         return role or None
 
     def _is_anonymous(self, subject: Any, phrase: str) -> bool:
@@ -1533,6 +1562,23 @@ class _Context:
             words |= {short[w] for w in words if w in short}  # "Sen." is a senator
             if (head in words or head in described) and all(m in words for m in modifiers):
                 return mention.speaker
+        return None
+
+    def _named_body(self, head: Any, modifiers: Sequence[str], position: int, description: str) -> Speaker | None:
+        """"the task force" after "Joint Task Force Steadfast Lantern", "the ministry" after "the
+        Ministry of Water": the nearest organisation named earlier whose name holds the noun and
+        every modifier; None when there is none (or the noun is one that names places too)."""
+        noun = head.lemma_.lower()
+        if noun in AMBIGUOUS_BODY_NOUNS or is_role_word(head.text):
+            return None
+        for ent in reversed(self.ents[:bisect.bisect_left(self._ent_starts, head.i)]):
+            if ent.label_ != "ORG" or ent.end_char > position or len(ent) < 2:  # "Bank executives": no name
+                continue
+            words = {w.lower().rstrip(".,").removesuffix("s") for w in ent.text.split()}
+            if noun.removesuffix("s") in words and all(m.removesuffix("s") in words for m in modifiers):
+                name = _strip_the(ent.text)
+                return Speaker(name=name, entity=self._entity_id(name, ent.start_char, ent.end_char),
+                               description=description)
         return None
 
     def _full_name(self, name: str, position: int, gender: str | None = None) -> str:
@@ -1650,7 +1696,11 @@ def _closes(paragraph: str, index: int) -> bool:
 def _complement(child: Any, addressee: bool) -> bool:
     """Whether ``child`` (right of its verb) is part of what the verb reports."""
     if child.dep_ in ("dobj", "dative") and addressee:
-        return False
+        # "urged voters to wait": the people urged; but "urged restraint": what is urged
+        thing = (child.dep_ == "dobj" and child.tag_ == "NN" and not child.ent_type_
+                 and child.head.lemma_.lower() in ("urge", "encourage")
+                 and not any(c.dep_ in ("xcomp", "ccomp") for c in child.head.children))
+        return thing
     if child.dep_ in CONTENT_DEPS:
         return True
     preposition = child.lower_
@@ -1742,6 +1792,13 @@ def _lemma(token: Any) -> str:
     if lemma == "learn" and _newsroom_finding(token):
         return "disclose"
     return lemma
+
+
+def _for_saying(prep: Any) -> bool:
+    """"(criticized Ruiz) for saying that …": a reason that is itself a statement, read on its own."""
+    return prep.dep_ == "prep" and prep.lower_ == "for" and any(
+        c.dep_ == "pcomp" and _lemma(c) in SPEECH_LEMMAS and any(g.dep_ == "ccomp" for g in c.children)
+        for c in prep.children)
 
 
 def _summary_aside(tokens: list[Any]) -> set[int]:
@@ -2008,6 +2065,14 @@ def _subject(token: Any) -> Any:
             return _subject(outer)
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
         return _subject(token.head)
+    if (token.dep_ == "pcomp" and token.head.lower_ == "for"
+            and token.head.head.pos_ in ("VERB", "AUX") and token.head.head.i != token.head.i):
+        # "was criticized for saying …", "praised Ruiz for saying …": who is blamed or praised said it
+        verb = token.head.head
+        blamed = next((c for c in verb.children if c.dep_ == "dobj" and c.i < token.i
+                       and c.pos_ in ("NOUN", "PROPN", "PRON")
+                       and c.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE")), None)
+        return blamed if blamed is not None else _subject(verb)
     if (token.dep_ == "pcomp" and token.head.lower_ in GERUND_PREPOSITIONS
             and token.head.head.pos_ in ("VERB", "AUX") and token.head.head.i != token.head.i):
         return _subject(token.head.head)  # "opened the meeting by saying ...": the opener says it
