@@ -816,3 +816,9 @@ def test_a_present_tense_cue_misread_as_a_noun(nlp: Any) -> None:
     found = attributions(Document(id="doc_rules", source="rules.txt", text=doc.text), doc)
     assert [(a.speaker.name, a.cue, doc.text[a.start:a.end]) for a in found] == [
         ("Calder", "charges", "that donors gave millions to the fund")]
+
+
+def test_what_a_thing_is_likened_to_is_part_of_the_statement(nlp: Any) -> None:
+    text = "He repeatedly linked the floods to the council's failure to dredge the river."
+    assert _content(text, _one(_found(nlp, text), text, "floods")) == (
+        "the floods to the council's failure to dredge the river")

@@ -138,6 +138,8 @@ REPORT_NOUNS = frozenset({
     "report", "story", "article", "investigation", "analysis", "study", "review", "assessment", "filing",
 })
 PARTITIVE = re.compile(r"^(?:one|two|three|four|some|several|many|each|both|all|most|none|any) of ", re.IGNORECASE)
+# verbs that set one thing beside another: "likened X to Y", "linked X to Y", "compared X with Y"
+LIKENING_LEMMAS = frozenset({"liken", "compare", "link", "tie", "equate", "connect", "attribute"})
 # nouns a writer uses to sum up what was just said ("…, a figure the council disputes")
 SUMMARY_NOUNS = frozenset({
     "figure", "number", "amount", "total", "sum", "estimate", "claim", "move", "step", "decision",
@@ -1706,6 +1708,8 @@ def _complement(child: Any, addressee: bool) -> bool:
     preposition = child.lower_
     if preposition == "to" and child.head.lemma_.lower() in ("point", "refer", "respond", "object"):
         preposition = "about"  # "pointed to the delays", "responded to the charge"
+    if preposition in ("to", "with") and child.head.lemma_.lower() in LIKENING_LEMMAS:
+        preposition = "about"  # "likened the levy to "robbing the harbour"": what it is likened to is said too
     return child.dep_ == "prep" and preposition in CONTENT_PREPOSITIONS and not _circumstance(child) and any(
         c.dep_ in ("pobj", "pcomp") for c in child.children)
 
