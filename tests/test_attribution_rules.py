@@ -822,3 +822,9 @@ def test_what_a_thing_is_likened_to_is_part_of_the_statement(nlp: Any) -> None:
     text = "He repeatedly linked the floods to the council's failure to dredge the river."
     assert _content(text, _one(_found(nlp, text), text, "floods")) == (
         "the floods to the council's failure to dredge the river")
+
+
+def test_everyone_is_nobody_in_particular(nlp: Any) -> None:
+    text = "Two senators said the levy was unfair. But not everyone agrees on who is to blame."
+    speaker = _one(_found(nlp, text), text, "blame").speaker
+    assert (speaker.name, speaker.role, speaker.description) == (None, None, "not everyone")

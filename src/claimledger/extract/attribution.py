@@ -140,6 +140,11 @@ REPORT_NOUNS = frozenset({
 PARTITIVE = re.compile(r"^(?:one|two|three|four|some|several|many|each|both|all|most|none|any) of ", re.IGNORECASE)
 # verbs that set one thing beside another: "likened X to Y", "linked X to Y", "compared X with Y"
 LIKENING_LEMMAS = frozenset({"liken", "compare", "link", "tie", "equate", "connect", "attribute"})
+# pronouns for nobody in particular ("both", "each" and "all" do take back a group named before)
+INDEFINITE_PRONOUNS = frozenset({
+    "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "no-one",
+    "others", "many", "some", "few", "several", "most",
+})
 # nouns a writer uses to sum up what was just said ("…, a figure the council disputes")
 SUMMARY_NOUNS = frozenset({
     "figure", "number", "amount", "total", "sum", "estimate", "claim", "move", "step", "decision",
@@ -1210,6 +1215,8 @@ class _Context:
         if subject.pos_ == "PRON" or lower in PRONOUN_GENDER:
             if lower in ("i", "we", "you", "it", "who", "that", "this", "which", "one"):
                 return Speaker(), span
+            if lower in INDEFINITE_PRONOUNS:  # "not everyone agrees": nobody in particular, not the last group
+                return Speaker(description=" ".join(phrase.split())), span
             return self._resolve_pronoun(lower, span[0]), span
         core = _without_clauses(subject, tokens)
         if subject.pos_ == "NOUN":  # "critics of the plan, like Senator Grassley": examples do not speak
