@@ -828,3 +828,26 @@ def test_everyone_is_nobody_in_particular(nlp: Any) -> None:
     text = "Two senators said the levy was unfair. But not everyone agrees on who is to blame."
     speaker = _one(_found(nlp, text), text, "blame").speaker
     assert (speaker.name, speaker.role, speaker.description) == (None, None, "not everyone")
+
+
+def test_a_title_tagged_as_a_person_is_not_the_name(nlp: Any) -> None:
+    # the tagger reads "Maj." alone as a person; the name is the one after it
+    text = "The Pentagon's press secretary, Maj. Gen. Paul Brandt, told reporters that no civilians were harmed."
+    speaker = _one(_found(nlp, text), text, "civilians").speaker
+    assert (speaker.name, speaker.role) == ("Paul Brandt", "press secretary, Maj. Gen.")
+
+
+def test_a_party_label_is_kept_as_written(nlp: Any) -> None:
+    text = "Sen. Ann Ruiz (D-Ore.) said the bank should be broken up."
+    assert _one(_found(nlp, text), text, "bank").speaker.role == "Sen., D-Ore."
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("According to the Syrian Observatory for Human Rights, a Britain-based war monitor, at least 12 people "
+     "were killed in the strike.", "at least 12 people were killed in the strike"),
+    ("According to the Harbour Trust, a charity, the quay will reopen in May.", "the quay will reopen in May"),
+    ("According to Ruiz, the plan, the only one on the table, would cost $5 million.",
+     "the plan, the only one on the table, would cost $5 million"),
+])
+def test_the_apposition_of_according_to_is_not_what_is_said(nlp: Any, text: str, content: str) -> None:
+    assert _content(text, _one(_found(nlp, text), text, "the")) == content

@@ -145,6 +145,8 @@ INDEFINITE_PRONOUNS = frozenset({
     "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "no-one",
     "others", "many", "some", "few", "several", "most",
 })
+# ", a Britain-based war monitor," right after a source: its apposition, not what it says
+APPOSITION_AFTER = re.compile(r",\s*((?:a|an|the)\s[^,;:\n\"“”]{2,80}?),")
 # nouns a writer uses to sum up what was just said ("…, a figure the council disputes")
 SUMMARY_NOUNS = frozenset({
     "figure", "number", "amount", "total", "sum", "estimate", "claim", "move", "step", "decision",
@@ -1108,6 +1110,16 @@ class _Context:
         phrase = [*token.subtree, *to.subtree]
         p_start = min(t.idx for t in phrase)
         p_end = max(t.idx + len(t.text) for t in phrase)
+        aside = APPOSITION_AFTER.match(self.text, p_end, sent.end_char)
+        if aside is not None:  # "According to the Observatory, a Britain-based monitor, 12 were killed"
+            words = self.parsed.char_span(aside.start(1), aside.end(1), alignment_mode="expand")
+            root = words.root if words is not None else None
+            apposed = root is not None and (
+                (root.dep_ == "appos" and root.head.i in {t.i for t in to.subtree})  # hung on the source
+                or (root.dep_ in ("nsubj", "nsubjpass") and any(  # or a second subject the parse gave the verb
+                    c.dep_ in ("nsubj", "nsubjpass") and c.i >= words.end for c in root.head.children)))
+            if apposed and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words):
+                p_end = aside.end(1)
         before = _trim(self.text, sent.start_char, p_start)
         after = _trim(self.text, p_end, sent.end_char)
         start, end = max((before, after), key=lambda s: s[1] - s[0])
@@ -1318,6 +1330,8 @@ class _Context:
                 continue  # "Trump's spokesman", "Scott's niece": not the one who speaks
             if ent.label_ == "PERSON" and ent.start in indices and ent.end - 1 in indices:
                 name = split_role(ent.text).name  # "Spokeswoman Ilse Varga" tagged whole: the role is not the name
+                if not _clean_name(name) or all(is_role_word(w) for w in ent.text.split()):
+                    continue  # "Maj." tagged as a person on its own: a title, the name comes after it
                 offset = ent.text.rfind(name) if name and name in ent.text else 0
                 return ent.start_char + offset, ent.end_char, _clean_name(ent.text[offset:])
         for entity in self.entities:
@@ -1475,8 +1489,8 @@ class _Context:
             words.pop()
         while words and words[0].pos_ == "ADP":
             words.pop(0)
-        before = " ".join(t.text for t in words if t.idx < p_start)
-        after = " ".join(t.text for t in words if t.idx >= p_end)
+        before = _with_commas([t for t in words if t.idx < p_start])
+        after = _with_commas([t for t in words if t.idx >= p_end])
         # "Colonel Dana Whitfield, the task force spokesperson": title and appositive both describe her
         role = ", ".join(part for part in (before, after) if part)
         role = PARTITIVE.sub("", role)  # "one of the family's lawyers, Tom Okafor": a lawyer, "lawyers"
@@ -1828,6 +1842,21 @@ def _summary_aside(tokens: list[Any]) -> set[int]:
         if comma.text == "," and clause and own[-1] >= last - 1:
             return {t.i for t in tokens if t.i >= comma.i}
     return set()
+
+
+def _with_commas(words: list[Any]) -> str:
+    """Role words joined by spaces, with a comma where the text has one between them ("press
+    secretary, Maj. Gen." of "the press secretary, Maj. Gen. Paul Brandt")."""
+    out = ""
+    for k, token in enumerate(words):
+        between = [t.text for t in token.doc[words[k - 1].i + 1:token.i]] if k else []
+        if between and between == ["-"] and not token.doc[token.i - 1].whitespace_:
+            out += "-" + token.text  # "D-Ore.", "R-Idaho"
+            continue
+        if "," in between:
+            out += ","
+        out += (" " if k else "") + token.text
+    return out
 
 
 def _possessive(token: Any) -> bool:
