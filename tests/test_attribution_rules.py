@@ -851,3 +851,12 @@ def test_a_party_label_is_kept_as_written(nlp: Any) -> None:
 ])
 def test_the_apposition_of_according_to_is_not_what_is_said(nlp: Any, text: str, content: str) -> None:
     assert _content(text, _one(_found(nlp, text), text, "the")) == content
+
+
+@pytest.mark.parametrize("text", [
+    'Asked whether troops would leave, Varga said: "Not this year."',
+    "Told that the port had closed, Ruiz said she was surprised.",
+])
+def test_what_was_put_to_the_speaker_is_not_the_speakers(nlp: Any, text: str) -> None:
+    found = _found(nlp, text)
+    assert [a.cue for a in found] == ["said"]

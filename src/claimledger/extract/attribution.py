@@ -736,6 +736,8 @@ class _Context:
                 if token.i in cues or self._in_quote(token.idx):
                     continue
                 lemma = _lemma(token)
+                if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX") and _put_to_speaker(token):
+                    continue
                 if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
                     item = self._clausal(token, blocked) or self._parenthetical(token, blocked)
                     if item is None:  # "noted the delays", "said yes"
@@ -1817,6 +1819,13 @@ def _lemma(token: Any) -> str:
     if lemma == "learn" and _newsroom_finding(token):
         return "disclose"
     return lemma
+
+
+def _put_to_speaker(cue: Any) -> bool:
+    """"Asked whether troops would leave, Varga said", "Told that the port had closed, Ruiz said":
+    a participle before the main verb, with no subject of its own, is what was put to the speaker."""
+    return (cue.tag_ in ("VBN", "VBD") and cue.dep_ == "advcl" and _subject_of_own(cue) is None
+            and cue.i < cue.head.i and not any(c.dep_ == "agent" for c in cue.children))
 
 
 def _for_saying(prep: Any) -> bool:
