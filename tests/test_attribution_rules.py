@@ -860,3 +860,13 @@ def test_the_apposition_of_according_to_is_not_what_is_said(nlp: Any, text: str,
 def test_what_was_put_to_the_speaker_is_not_the_speakers(nlp: Any, text: str) -> None:
     found = _found(nlp, text)
     assert [a.cue for a in found] == ["said"]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Ruth Calder and her aides said the budget would rise.", "Ruth Calder", None),
+    ("Calder and her aides said the budget would rise.", "Calder", None),
+    ("Mayor Ruth Calder and her deputy said the budget would rise.", "Ruth Calder", "Mayor"),
+])
+def test_a_person_and_her_aides_speak_together(nlp: Any, text: str, name: str, role: str | None) -> None:
+    speaker = _one(_found(nlp, text), text, "budget").speaker
+    assert (speaker.name, speaker.role, speaker.description) == (name, role, text.split(" said", maxsplit=1)[0])

@@ -1233,6 +1233,9 @@ class _Context:
                 return Speaker(description=" ".join(phrase.split())), span
             return self._resolve_pronoun(lower, span[0]), span
         core = _without_clauses(subject, tokens)
+        with_whom = _companions(subject)
+        if with_whom:  # "Calder and her aides said": Calder speaks, with people the phrase describes
+            core = [t for t in core if t.i not in with_whom]
         if subject.pos_ == "NOUN":  # "critics of the plan, like Senator Grassley": examples do not speak
             examples = {t.i for c in subject.subtree if c.dep_ == "prep" and c.head.i == subject.i
                         and c.lower_ in EXAMPLE_PREPOSITIONS for t in c.subtree}
@@ -1270,7 +1273,8 @@ class _Context:
             p_start, p_end, name = person
             role = self._role_of(core, p_start, p_end)
             full = self._full_name(name, p_start, _title_gender(core))
-            speaker = Speaker(name=full, role=role, entity=self._entity_id(full, p_start, p_end))
+            speaker = Speaker(name=full, role=role, entity=self._entity_id(full, p_start, p_end),
+                              description=description if with_whom else None)
             if role is None:
                 speaker = self._merge_known(speaker)
             gender = self._gender_hint(core, full)
@@ -1306,7 +1310,8 @@ class _Context:
             # "Ruiz said": a name the entity tagger missed is still a name, not a role
             name = _clean_name(" ".join(t.text for t in bare))
             full = self._full_name(name, span[0])
-            speaker = Speaker(name=full, entity=self._entity_id(full, span[0], span[1]))
+            speaker = Speaker(name=full, entity=self._entity_id(full, span[0], span[1]),
+                              description=description if with_whom else None)
             self._remember(span[0], speaker, given_name_gender(full))
             return speaker, span
         if subject.pos_ in ("NOUN", "PROPN"):
@@ -1819,6 +1824,19 @@ def _lemma(token: Any) -> str:
     if lemma == "learn" and _newsroom_finding(token):
         return "disclose"
     return lemma
+
+
+def _companions(subject: Any) -> set[int]:
+    """The tokens of "and her aides" in "Calder and her aides": people joined to a named subject
+    by a possessive that points back to it; empty for any other subject."""
+    if subject.pos_ != "PROPN":
+        return set()
+    for child in subject.children:
+        if child.dep_ == "conj" and child.pos_ == "NOUN" and any(
+                c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their") for c in child.children):
+            joints = {c.i for c in subject.children if c.dep_ == "cc" and c.i < child.i}
+            return {t.i for t in child.subtree} | joints
+    return set()
 
 
 def _put_to_speaker(cue: Any) -> bool:
