@@ -303,3 +303,21 @@ def test_issue_4_round_6b_a_few_misfiled_towns_do_not_stretch_a_division() -> No
     points = [(10.0 + i / 100, 20.0 + i / 100) for i in range(100)] + [(60.0, 90.0)]
     lat, lon = _trimmed_midpoint(points)
     assert 10.0 < lat < 11.0 and 20.0 < lon < 21.0
+
+
+@pytest.mark.parametrize(
+    ("names", "country", "feature"),
+    [
+        (("Thames", "London"), "GB", "river"),  # not the small New Zealand town
+        (("Po",), "IT", "river"),
+        (("Gulf of Aden",), None, "region"),
+        (("South Ossetia",), "GE", "region"),
+        (("Cambridgeshire",), "GB", "admin"),
+        (("County Mayo",), "IE", "admin"),
+        (("Lake Geneva", "Wisconsin"), "US", "city"),  # the town, where the text puts it in Wisconsin
+    ],
+)
+def test_issue_4_round_7_seas_rivers_regions_and_counties(names: tuple[str, ...], country: str | None,
+                                                          feature: str) -> None:
+    entry = _resolve(*names)[0]
+    assert entry is not None and (entry.country, entry.feature) == (country, feature)

@@ -3,7 +3,8 @@
 ``gazetteer()`` builds one in-memory index per process, on first use: countries, continents,
 US states (with their dateline abbreviations) and counties, towns of 1,000 people or more (about
 170,000, with alternate names: every script for towns of 15,000 or more, Latin script for the
-rest), regions and provinces from package data (``data/regions.tsv``), and first-level divisions
+rest), regions, seas, lakes, rivers, mountains, national parks and UK and Irish counties from
+package data (``data/regions.tsv``; natural features weigh like a town of a million), and first-level divisions
 elsewhere (``data/admin1.tsv``: names only, each at the centre of its own towns). With the optional
 ``zipcodes`` package (the ``places`` extra) US counties stand at their ZIP code points and small
 post-office towns are added; without it counties stand at a namesake town or the state's centre.
@@ -34,6 +35,8 @@ EARTH_RADIUS_KM = 6371.0088
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the largest possible error
 STATE_POPULATION = 3_000_000  # US states carry no population in the data: a typical value
 REGION_POPULATION = 10_000_000  # regions from package data carry none either
+NATURAL_POPULATION = 1_000_000  # nor do lakes, rivers, mountains and parks; they weigh like a large town
+NATURAL_FEATURES = frozenset({"lake", "river", "mountain", "park"})
 COUNTY_POPULATION = 30_000  # nor do US counties
 POST_TOWN_POPULATION = 300  # US post-office towns missing from the town table are small ones
 CITY_FILE = "cities1000.json"
@@ -41,7 +44,8 @@ DIVISION_TRIM = 0.02  # a division's point ignores this share of its towns at ea
 ALL_SCRIPTS_POPULATION = 15_000  # smaller towns are indexed by their Latin-script names only
 
 # how much each kind of evidence weighs, in units of log10(population)
-FEATURE_PRIOR = {"country": 4.0, "continent": 4.0, "region": 3.5, "admin": 3.5, "city": 0.0}
+FEATURE_PRIOR = {"country": 4.0, "continent": 4.0, "region": 3.5, "admin": 3.5, "city": 0.0,
+                 "lake": 2.0, "river": 2.0, "mountain": 2.0, "park": 2.0}
 PRIMARY_NAME = 1.0  # the mention is the entry's own name, not one of its alternate names
 IN_DOC_COUNTRY = 2.5  # the entry lies in a country the document is about
 IN_DOC_STATE = 2.0  # ... in a US state the document is about
@@ -464,7 +468,8 @@ def score(candidate: Candidate, context: _Context, container: list[Candidate], n
     """How likely this entry is meant: population, feature, name match, document context, and how
     many of the document's other place names have a namesake close to it (``nearby``)."""
     entry = candidate.entry
-    population = entry.population or (REGION_POPULATION if entry.feature == "region" else 0)
+    population = entry.population or (REGION_POPULATION if entry.feature == "region" else
+                                      NATURAL_POPULATION if entry.feature in NATURAL_FEATURES else 0)
     value = math.log10(population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
     if candidate.primary:
         value += PRIMARY_NAME
