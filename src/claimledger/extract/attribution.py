@@ -153,6 +153,7 @@ SUMMARY_NOUNS = frozenset({
     "statement", "assertion", "remark", "comment", "charge", "allegation", "increase", "decrease",
     "rise", "drop", "decline", "jump", "fall", "cut", "change", "reversal", "shift", "promise", "pledge",
 })
+NAMED_BODY_LOOKBACK = 200  # entities looked back over for the body "the task force" takes back
 # nouns that "the …" cannot take back to an organisation named earlier: "the state" is not the
 # Islamic State, "the union" not the European Union
 AMBIGUOUS_BODY_NOUNS = frozenset({"state", "union", "nation", "people", "country", "city", "republic", "world"})
@@ -1601,7 +1602,8 @@ class _Context:
         noun = head.lemma_.lower()
         if noun in AMBIGUOUS_BODY_NOUNS or is_role_word(head.text):
             return None
-        for ent in reversed(self.ents[:bisect.bisect_left(self._ent_starts, head.i)]):
+        index = bisect.bisect_left(self._ent_starts, head.i)
+        for ent in reversed(self.ents[max(0, index - NAMED_BODY_LOOKBACK):index]):  # bounded: hostile input
             if ent.label_ != "ORG" or ent.end_char > position or len(ent) < 2:  # "Bank executives": no name
                 continue
             words = {w.lower().rstrip(".,").removesuffix("s") for w in ent.text.split()}
