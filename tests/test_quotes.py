@@ -430,3 +430,19 @@ def test_the_entity_stage_names_a_body_the_tagger_cut(nlp: Any) -> None:
     claimed = found["the attack"]
     assert (claimed.name, claimed.role) == ("Islamic State", None) and claimed.entity is not None
     assert found["the bridge was closed"].name is None
+
+
+# a fictional press release: a header that names an office, and a sign-off that names its holder
+RELEASE = ("Statement on the harbour agreement\n\nFrom the Minister of Transport:\n\nToday we signed an agreement "
+           "with the port authority. It will bring 400 jobs to the region by 2030.\n\n\"This is a good day,\" said "
+           "Deputy Minister Ilse Marsh.\n\n— Minister Paul Okafor\n")
+
+
+def test_a_release_header_office_is_named_by_its_sign_off(nlp: Any) -> None:
+    release = _by_text(_quotes(nlp, RELEASE), "400 jobs").speaker
+    assert (release.name, release.role) == ("Paul Okafor", "Minister of Transport")
+    unsigned = RELEASE.split("\n\n— ", maxsplit=1)[0] + "\n"
+    office = _by_text(_quotes(nlp, unsigned), "400 jobs").speaker
+    assert (office.name, office.role) == (None, "Minister of Transport")
+    other = RELEASE.replace("— Minister Paul Okafor", "— Ilse Marsh, press officer")
+    assert _by_text(_quotes(nlp, other), "400 jobs").speaker.name is None  # not the holder of the office

@@ -33,7 +33,7 @@ from typing import Any
 
 from claimledger.model import Document, Entity, QuoteKind, Speaker
 from claimledger.values.dates import MONTHS, WEEKDAYS, DateValue, find_dates, weekday_before
-from claimledger.values.names import given_name_gender, is_role_word, split_role, title_short_forms
+from claimledger.values.names import given_name_gender, is_role_word, split_role, title_short_forms, title_words
 
 # -- vocabularies -------------------------------------------------------------------------------
 SPEECH_LEMMAS = frozenset({
@@ -147,6 +147,9 @@ INDEFINITE_PRONOUNS = frozenset({
 })
 # ", a Britain-based war monitor," right after a source: its apposition, not what it says
 APPOSITION_AFTER = re.compile(r",\s*((?:a|an|the)\s[^,;:\n\"“”]{2,80}?),")
+# "the Minister of Transport", "the Secretary for Foreign Affairs": an office named by its portfolio
+PORTFOLIO = re.compile(r"(?:[Tt]he |[Oo]ur )?(?P<office>(?P<title>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?) (?:of|for) "
+                       r"(?:the )?[A-Z][\w'’-]*(?: (?:and |of |the )?[A-Z][\w'’-]*){0,4})")
 # nouns a writer uses to sum up what was just said ("…, a figure the council disputes")
 SUMMARY_NOUNS = frozenset({
     "figure", "number", "amount", "total", "sum", "estimate", "claim", "move", "step", "decision",
@@ -403,7 +406,15 @@ class _Context:
             if end <= start or _overlaps_any(start, end, taken + out):
                 continue
             who = header.group("who")
-            speaker = self._speaker_from_label(who, header.start("who"), header.end("who"))
+            portfolio = PORTFOLIO.fullmatch(who.strip())
+            if portfolio is not None and is_role_word(portfolio.group("title")):
+                # "From the Minister of Transport:": an office, not a name ("Secretary of State
+                # Blinken" as a transcript's turn label is a name); a sign-off may name who holds it
+                office = " ".join(portfolio.group("office").split())
+                speaker = self._signed_by(office, block_end) or Speaker(role=office, description=who.strip())
+                self._remember(header.start("who"), speaker, None)
+            else:
+                speaker = self._speaker_from_label(who, header.start("who"), header.end("who"))
             out.append(Attribution(start, end, "direct", speaker, cue="from",
                                    source_span=(header.start("who"), header.end("who"))))
         return out
@@ -445,6 +456,24 @@ class _Context:
                 speaker, description=label)
         self._remember(start, speaker, None)
         return speaker
+
+    def _signed_by(self, office: str, after: int) -> Speaker | None:
+        """The person a closing sign-off ("— Minister Paul Okafor") names when the sign-off's title
+        is the office's ("Minister of Transport"); None when the document has no such sign-off."""
+        signatures = [m for m in SIGNATURE_LINE.finditer(self.text, after)
+                      if not self.text[m.end():].strip()]  # the document's last line
+        if not signatures:
+            return None
+        who = signatures[-1].group("who").strip().rstrip(".")
+        name, _, role = who.partition(",")
+        parts = split_role(name)
+        title = (parts.role or role).split()
+        if not parts.name or len(parts.name.split()) > 4 or not title:
+            return None
+        if not title_words(office) & title_words(" ".join(title)):
+            return None
+        span = (signatures[-1].start("who"), signatures[-1].start("who") + len(name))
+        return Speaker(name=parts.name, role=office, entity=self._entity_id(parts.name, *span))
 
     # 3. and 4. quotation marks --------------------------------------------------------------------
     def marked(self, taken: list[Attribution]) -> list[_Pending]:
