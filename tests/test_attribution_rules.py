@@ -870,3 +870,13 @@ def test_what_was_put_to_the_speaker_is_not_the_speakers(nlp: Any, text: str) ->
 def test_a_person_and_her_aides_speak_together(nlp: Any, text: str, name: str, role: str | None) -> None:
     speaker = _one(_found(nlp, text), text, "budget").speaker
     assert (speaker.name, speaker.role, speaker.description) == (name, role, text.split(" said", maxsplit=1)[0])
+
+
+def test_a_subject_hung_on_the_opening_phrase_still_speaks(nlp: Any) -> None:
+    text = ("In a post on X, its commander, Dara Kell, wrote that government artillery had shelled two "
+            "villages overnight.")
+    wrote = next(t for t in nlp(text) if t.text == "wrote")
+    assert not any(c.dep_ == "nsubj" for c in wrote.children)  # the misparse this rule mends
+    item = _one(_found(nlp, text), text, "artillery")
+    assert (item.speaker.name, item.speaker.role, _source(text, item)) == ("Dara Kell", "commander",
+                                                                          "its commander, Dara Kell")

@@ -2179,7 +2179,26 @@ def _subject(token: Any) -> Any:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    return _left_neighbour(token) if token.dep_ == "ROOT" else None
+    if token.dep_ == "ROOT":
+        return _hung_on_the_opening_phrase(token) or _left_neighbour(token)
+    return None
+
+
+def _hung_on_the_opening_phrase(cue: Any) -> Any:
+    """"In a post on X, its commander, Dara Kell, wrote …": the parse made the subject an apposition
+    of the opening phrase's last noun; the apposition that ends at the comma before the verb speaks."""
+    if cue.i < 4 or cue.doc[cue.i - 1].text != ",":
+        return None
+    opening = next((c for c in cue.children if c.dep_ == "prep" and c.i < cue.i), None)
+    if opening is None:
+        return None
+    for token in opening.subtree:
+        if token.dep_ != "appos" or token.head.dep_ != "pobj" or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        own = sorted(t.i for t in token.subtree)
+        if own[-1] >= cue.i - 2 and cue.doc[own[0] - 1].text == ",":
+            return token
+    return None
 
 
 def _phrase_text(token: Any) -> str:
