@@ -880,3 +880,12 @@ def test_a_subject_hung_on_the_opening_phrase_still_speaks(nlp: Any) -> None:
     item = _one(_found(nlp, text), text, "artillery")
     assert (item.speaker.name, item.speaker.role, _source(text, item)) == ("Dara Kell", "commander",
                                                                           "its commander, Dara Kell")
+
+
+def test_a_quoted_sentence_with_no_cue_goes_on_in_the_paragraphs_voice(nlp: Any) -> None:
+    text = ('"This just is not right," Ruiz said. "You squeezed the dockers to the breaking point" to lift the '
+            "share price, she said, referring to the firm's drive to \"cross-sell\" berths. \"You went on "
+            'television to blame hundreds of low-paid" workers.')
+    assert _one(_found(nlp, text), text, "went on television").speaker.name == "Ruiz"
+    other = '"We will win," Ruiz said. Critics doubt it. "The harbour will never pay for itself," one economist wrote.'
+    assert _one(_found(nlp, other), other, "never pay").speaker.role == "one economist"

@@ -347,6 +347,7 @@ class _Context:
         self._organisations: dict[str, bool] = {}
         self.ents = list(parsed.ents)  # Doc.ents rebuilds its list on every access
         self._ent_starts = [e.start for e in self.ents]
+        self._token_starts = [t.idx for t in parsed]
         self._org_texts = {e.text for e in self.ents if e.label_ in ("ORG", "GPE", "NORP")}
         self.genders: dict[str, str] = {}
         # "according to X" and "reported" tokens by sentence: the few places a relay can stand
@@ -504,7 +505,8 @@ class _Context:
                 item.signature = self._signature_after(end)
                 if item.signature is not None:
                     item.cue_text = "—"
-                elif previous is not None and self._continues(previous, start):
+                elif previous is not None and (self._continues(previous, start) or (
+                        kind == "direct" and self._same_voice(previous, start, end))):
                     item.follows = previous
                     item.reported_by, item.date, item.relay = previous.reported_by, previous.date, previous.relay
                     item.cue_text = previous.cue_text
@@ -745,6 +747,21 @@ class _Context:
             between = self.text[previous.end:line_start]
             return not any(previous.end <= s < line_start for s, _e, _n in self.people) and len(between) < 300
         return False
+
+    def _same_voice(self, previous: _Pending, start: int, end: int) -> bool:
+        """'… to lift the share price, she said, referring to the firm's drive to "cross-sell"
+        berths. "You went on television to blame …"': a quoted sentence with no cue, in the same
+        paragraph as a statement whose speaker the text gave, with no one else named or speaking
+        in between, goes on in that voice."""
+        if previous.cue is None or len(self.text[start:end].split()) < 4 or not self.text[start:start + 1].isupper():
+            return False
+        gap = self.text[previous.end:start]
+        if "\n" in gap or len(gap) > 200 or not re.search(r"[.!?][\s\"'”’]*$", self.text[max(0, start - 40):start - 1]):
+            return False
+        first = bisect.bisect_left(self._token_starts, previous.end)
+        last = bisect.bisect_left(self._token_starts, start)
+        return not any(t.ent_type_ in ("PERSON", "ORG", "NORP") or (t.pos_ == "VERB" and (
+            _lemma(t) in SPEECH_LEMMAS or _lemma(t) in STANCE_LEMMAS)) for t in self.parsed[first:last])
 
     # 5. indirect speech ------------------------------------------------------------------------------
     def indirect(self, taken: list[Attribution], marked: list[_Pending]) -> list[_Pending]:
