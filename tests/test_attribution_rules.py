@@ -889,3 +889,21 @@ def test_a_quoted_sentence_with_no_cue_goes_on_in_the_paragraphs_voice(nlp: Any)
     assert _one(_found(nlp, text), text, "went on television").speaker.name == "Ruiz"
     other = '"We will win," Ruiz said. Critics doubt it. "The harbour will never pay for itself," one economist wrote.'
     assert _one(_found(nlp, other), other, "never pay").speaker.role == "one economist"
+
+
+def test_names_the_tagger_missed_speak_together(nlp: Any) -> None:
+    # the tagger calls "Calloway" an organisation and "Okafor" a place; both were named in full before
+    text = ("Ines Calloway proposed the levy. Tom Okafor opposed it. Calloway and Okafor will debate the levy "
+            "on local radio next week.")
+    debate = [a for a in _found(nlp, text) if a.cue == "debate"]
+    assert [a.speaker.name for a in debate] == ["Ines Calloway and Tom Okafor"]
+
+
+@pytest.mark.parametrize(("text", "fragment", "content"), [
+    ("Residents will vote next month on a harbour levy that the council says will raise $40 million over "
+     "ten years.", "raise", "will raise $40 million over ten years"),
+    ("The bridge, which officials say will cost $2 billion, opens in May.", "cost", "will cost $2 billion"),
+])
+def test_a_report_inside_a_relative_clause_is_its_own(nlp: Any, text: str, fragment: str, content: str) -> None:
+    item = _one(_found(nlp, text), text, fragment)
+    assert _content(text, item) == content and item.cue in ("says", "say")

@@ -244,3 +244,15 @@ def test_a_sentence_with_two_statements_is_never_claimed_whole(nlp: Any) -> None
             "Ines Calloway declared the dispute settled.\n")
     found = _claims(nlp, text)
     assert [c.text for c in found] == ["The ferry strike is not over"]
+
+
+def test_an_act_is_the_writers_claim_but_calling_names_is_the_speakers(nlp: Any) -> None:
+    # fictional: "debate" records what two people will do; "called" records what the union said
+    text = ("Ines Calloway proposed a harbour levy of $40 million. Tom Okafor opposed it. Calloway and Okafor will "
+            "debate the levy on local radio next week.\n\nThe dockers' union called the levy a $40 million tax "
+            "on ferry passengers.\n")
+    found = _claims(nlp, text)
+    debate = _one(found, "will debate the levy")
+    assert (debate.speaker.name, debate.quote) == ("Port Gazette", None)
+    called = _one(found, "called the levy")
+    assert called.speaker.name != "Port Gazette" and called.quote is not None

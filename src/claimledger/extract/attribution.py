@@ -364,6 +364,7 @@ class _Context:
                 self.people.append((ent.start_char, ent.end_char, ent.text))
         # the surnames of the people named in full ("Mattis" of "Jim Mattis")
         self.surnames = {_clean_name(n).split()[-1] for _s, _e, n in self.people if " " in _clean_name(n)}
+        self._learned: set[tuple[int, int, str]] = set()  # full names found by the speaker rules
         self.anchor = _anchor_date(doc)
 
     # 1. posts -----------------------------------------------------------------------------------
@@ -1089,6 +1090,10 @@ class _Context:
             clauses = [c for c in clauses if c.i > cue.i]
         clause = clauses[0]
         tokens = list(clause.subtree)
+        if clause.i > cue.i and tokens[0].i < cue.i and tokens[0].lower_ in ("that", "which", "who"):
+            # "a levy that the council says will raise $40 million": the relative pronoun stands
+            # for the levy, so what the council says is the rest of the clause
+            tokens = [t for t in tokens if t.i > cue.i]
         if clause.i > cue.i:  # "says strikes hit | a yearly high": words the parse left unattached
             tokens += [t for c in cue.children if c.dep_ == "dep" and c.i > tokens[-1].i for t in c.subtree]
         if clause.i < cue.i:  # "A told police ..., but B overruled it, the source added": all of it
@@ -1357,6 +1362,7 @@ class _Context:
             # "Ruiz said": a name the entity tagger missed is still a name, not a role
             name = _clean_name(" ".join(t.text for t in bare))
             full = self._full_name(name, span[0])
+            self._learn_person(span[0], span[1], full)
             speaker = Speaker(name=full, entity=self._entity_id(full, span[0], span[1]),
                               description=description if with_whom else None)
             self._remember(span[0], speaker, given_name_gender(full))
@@ -1454,6 +1460,9 @@ class _Context:
                 found.append(self._full_name(name, ent.start_char))
             elif surname is not None:
                 found.append(self._full_name(surname[2], surname[0]))
+            elif _bare_name(part):  # "Ines Calloway and Tom Okafor": names the tagger missed
+                words = [t for t in part.subtree if t.dep_ == "compound" or t.i == part.i]
+                found.append(self._full_name(_clean_name(" ".join(t.text for t in words)), part.idx))
             else:
                 return None
         return ", ".join(found[:-1]) + " and " + found[-1]
@@ -1465,8 +1474,9 @@ class _Context:
             # a lone "Calder" the tagger called an organisation is still the Calder named in full. The
             # entity stage relabels such words only when no company bears the name ("Trump" beside
             # "the Trump Organization" stays ORG there); as the subject of a report it is the person
-            lone_org = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and not (
-                token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I")
+            last = token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
+            lone = token.ent_iob_ == "B" and last
+            lone_org = token.ent_type_ in ("ORG", "GPE") and lone  # "Okafor" tagged as a place, too
             named = lone_org or token.ent_type_ not in ("ORG", "GPE", "LOC", "FAC")
             if token.pos_ in ("PROPN", "NOUN") and token.is_title and named and token.text in self.surnames \
                     and (token is head or not _possessor(token.doc, token.i + 1)):
@@ -1566,6 +1576,14 @@ class _Context:
         if titled is not None:
             self.genders[name] = titled
         return self.genders.get(name) or given_name_gender(name)
+
+    def _learn_person(self, start: int, end: int, name: str) -> None:
+        """A full name the entity tagger missed ("Ines Calloway said"), kept so that a later
+        surname ("Calloway and Okafor") finds it."""
+        if " " in name and (start, end, name) not in self._learned:
+            self._learned.add((start, end, name))
+            bisect.insort(self.people, (start, end, name), key=lambda p: p[0])
+            self.surnames.add(name.rsplit(maxsplit=1)[-1])
 
     def _remember(self, position: int, speaker: Speaker, gender: str | None) -> None:
         if speaker.name is not None or speaker.anonymous or speaker.description:
@@ -1806,6 +1824,11 @@ def _own_content(head: Any) -> list[Any]:
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):  # a clause joined to a noun: misparse
             cut.update(t.i for t in child.subtree)
     cut |= _aside(head)
+    for token in head.subtree:  # "vote on a levy that the council says will raise …": the council's report
+        if token.dep_ == "relcl" and _reports(token) and token.i > head.i and any(
+                s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("that", "which", "who") and s.i < token.i
+                for c in token.children if c.dep_ == "ccomp" for s in c.children):
+            cut.update(t.i for t in token.subtree)
     kept = [t for t in head.subtree if t.i not in cut]
     while len(kept) > 1 and (kept[-1].is_punct or kept[-1].dep_ in ("cc", "prep", "mark")):
         kept.pop()  # "... Easter Island and": the joint left behind
@@ -1872,6 +1895,14 @@ def _lemma(token: Any) -> str:
     if lemma == "learn" and _newsroom_finding(token):
         return "disclose"
     return lemma
+
+
+def _bare_name(token: Any) -> bool:
+    """A proper noun the entity tagger left untagged, with only proper nouns compounded on it,
+    none of them a role word ("Calloway", "Ines Calloway"; not "Mayor" or "Senate")."""
+    words = [t for t in token.subtree if t.dep_ == "compound" or t.i == token.i]
+    return (token.pos_ == "PROPN" and not token.ent_type_ and len(words) <= 3
+            and all(t.pos_ == "PROPN" and t.is_title and not is_role_word(t.text) for t in words))
 
 
 def _companions(subject: Any) -> set[int]:

@@ -107,7 +107,8 @@ def claims(doc: Document, parsed: Any, found: Annotations) -> Iterator[Claim]:
     place_starts = [p.start for p in places_sorted]
     for sent in sentences(parsed):
         statements = list(_statements(sent, quotes, quote_ends, publisher))
-        for raw_start, raw_end, speaker, quote in statements:
+        for raw_start, raw_end, said_by, said_in in statements:
+            speaker, quote = said_by, said_in
             start, end = _trim(doc.text, raw_start, raw_end)
             if end - start < 3 or (start, end) in seen:
                 continue
@@ -122,6 +123,10 @@ def claims(doc: Document, parsed: Any, found: Annotations) -> Iterator[Claim]:
                 span = parsed.char_span(start, end, alignment_mode="expand")
                 if span is None or (start, end) in seen:
                     continue
+                if quote is not None and not _says(quote, sent):
+                    # "Calloway and Okafor will debate the levy": an act, not words; the sentence
+                    # is the writer's claim about them
+                    speaker, quote = publisher, None
             if not _is_assertion(doc.text[start:end], span):
                 continue
             score = checkworthiness(span, _labels(ents, starts, span))
@@ -259,6 +264,20 @@ def _statements(
         yield s_start, s_end, inside[0].speaker, inside[0]
         return
     yield s_start, s_end, publisher, None
+
+
+def _says(quote: Quote, sent: Any) -> bool:
+    """Whether the quote's cue is a verb of saying or of calling names ("said", "denied", "called
+    … a liar"), not one of the acts and positions attribution also records ("debate", "vote",
+    "proposed"); True when the cue is not found in the sentence."""
+    from claimledger.extract.attribution import FRAMING_LEMMAS, SPEECH_LEMMAS
+
+    first = (quote.cue or "").split()[:1]
+    cue = next((t for t in sent if first and t.text == first[0] and t.idx < quote.start), None)
+    if cue is None:
+        return True
+    lemma = cue.lemma_.lower()
+    return lemma in SPEECH_LEMMAS or lemma in FRAMING_LEMMAS
 
 
 def _is_assertion(text: str, span: Any) -> bool:
