@@ -156,6 +156,7 @@ SUMMARY_NOUNS = frozenset({
     "statement", "assertion", "remark", "comment", "charge", "allegation", "increase", "decrease",
     "rise", "drop", "decline", "jump", "fall", "cut", "change", "reversal", "shift", "promise", "pledge",
 })
+HEADER_CHARS = 2000  # where a document's header lines are looked for
 NAMED_BODY_LOOKBACK = 200  # entities looked back over for the body "the task force" takes back
 # nouns that "the …" cannot take back to an organisation named earlier: "the state" is not the
 # Islamic State, "the union" not the European Union
@@ -365,6 +366,9 @@ class _Context:
         # the surnames of the people named in full ("Mattis" of "Jim Mattis")
         self.surnames = {_clean_name(n).split()[-1] for _s, _e, n in self.people if " " in _clean_name(n)}
         self._learned: set[tuple[int, int, str]] = set()  # full names found by the speaker rules
+        from claimledger.extract.claims import issuer
+
+        self._issuer = issuer(doc.text[:HEADER_CHARS])  # the body a header line names, if any
         self.anchor = _anchor_date(doc)
 
     # 1. posts -----------------------------------------------------------------------------------
@@ -1670,11 +1674,14 @@ class _Context:
         for ent in reversed(self.ents[max(0, index - NAMED_BODY_LOOKBACK):index]):  # bounded: hostile input
             if ent.label_ != "ORG" or ent.end_char > position or len(ent) < 2:  # "Bank executives": no name
                 continue
-            words = {w.lower().rstrip(".,").removesuffix("s") for w in ent.text.split()}
-            if noun.removesuffix("s") in words and all(m.removesuffix("s") in words for m in modifiers):
+            if _names_body(ent.text, noun, modifiers):
                 name = _strip_the(ent.text)
                 return Speaker(name=name, entity=self._entity_id(name, ent.start_char, ent.end_char),
                                description=description)
+        # "the relief cell" in an update the Relief Coordination Cell issues or publishes
+        for body in (self._issuer, self.doc.publisher, self.doc.author):
+            if body and len(body.split()) >= 2 and _names_body(body, noun, modifiers):
+                return Speaker(name=body, entity=self._entity_id(body, 0, 0), description=description)
         return None
 
     def _full_name(self, name: str, position: int, gender: str | None = None) -> str:
@@ -1895,6 +1902,13 @@ def _lemma(token: Any) -> str:
     if lemma == "learn" and _newsroom_finding(token):
         return "disclose"
     return lemma
+
+
+def _names_body(name: str, noun: str, modifiers: Sequence[str]) -> bool:
+    """Whether an organisation's name holds the noun and every modifier of "the <modifiers> <noun>"
+    ("Joint Task Force Steadfast Lantern" for "the task force"), plurals aside."""
+    words = {w.lower().rstrip(".,").removesuffix("s") for w in name.split()}
+    return noun.removesuffix("s") in words and all(m.removesuffix("s") in words for m in modifiers)
 
 
 def _bare_name(token: Any) -> bool:
