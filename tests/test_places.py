@@ -315,6 +315,13 @@ def test_issue_4_round_6b_a_few_misfiled_towns_do_not_stretch_a_division() -> No
         (("Cambridgeshire",), "GB", "admin"),
         (("County Mayo",), "IE", "admin"),
         (("Lake Geneva", "Wisconsin"), "US", "city"),  # the town, where the text puts it in Wisconsin
+        (("Democratic Republic of Congo",), "CD", "country"),  # written without "the"
+        (("Eastern Mediterranean",), None, "region"),
+        (("the Americas",), None, "region"),
+        (("East Java",), "ID", "admin"),
+        (("North Kivu",), "CD", "admin"),
+        (("Mashonaland West",), "ZW", "admin"),
+        (("Helmand",), "AF", "admin"),
     ],
 )
 def test_issue_4_round_7_seas_rivers_regions_and_counties(names: tuple[str, ...], country: str | None,
