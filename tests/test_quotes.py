@@ -454,3 +454,18 @@ def test_the_body_that_issues_the_document_speaks_again(nlp: Any) -> None:
             "The relief cell said 450 tons of food aid reached Harlow in June.\n")
     assert _speakers_with_entities(nlp, text)["450 tons of food aid reached Harlow in June"].name == (
         "Harbour Relief Cell")
+
+
+def test_a_post_author_is_the_full_name_of_a_later_surname(nlp: Any) -> None:
+    post = "The campaign is not over. Small cells remain west of the river."
+    text = f'{post}\n\n"There are still attacks every week," Whitfield told reporters.\n'
+    document = _doc(text, posts=(Post(0, len(post), author="Dana Whitfield", handle="@JTF_Spokes"),))
+    found = list(quotes(document, nlp(text), []))
+    assert _by_text(found, "attacks every week").speaker.name == "Dana Whitfield"
+
+
+def test_asking_not_to_be_named_is_no_statement(nlp: Any) -> None:
+    text = ("A senior security official, who asked not to be named because he was not authorized to speak, "
+            "told the Valley Courier that 300 fighters remained.\n")
+    found = _quotes(nlp, text)
+    assert [q.cue for q in found] == ["told"] and found[0].speaker.anonymous

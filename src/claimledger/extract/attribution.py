@@ -156,6 +156,8 @@ SUMMARY_NOUNS = frozenset({
     "statement", "assertion", "remark", "comment", "charge", "allegation", "increase", "decrease",
     "rise", "drop", "decline", "jump", "fall", "cut", "change", "reversal", "shift", "promise", "pledge",
 })
+MEDIA_WORDS = frozenset({"news", "times", "post", "gazette", "herald", "daily", "tribune", "journal", "press",
+                         "media", "radio", "tv", "network", "channel", "wire", "courier", "observer"})
 HEADER_CHARS = 2000  # where a document's header lines are looked for
 NAMED_BODY_LOOKBACK = 200  # entities looked back over for the body "the task force" takes back
 # nouns that "the …" cannot take back to an organisation named earlier: "the state" is not the
@@ -379,6 +381,8 @@ class _Context:
             if end <= start:
                 continue
             name = post.author or post.handle
+            if post.author and _person_like(post.author):  # "Whitfield told reporters" after her post
+                self._learn_person(start, end, post.author)
             speaker = Speaker(
                 name=name, entity=self._entity_id(name, start, end) if name else None,
                 description=post.handle if post.author and post.handle else None,
@@ -788,7 +792,8 @@ class _Context:
                 if token.i in cues or self._in_quote(token.idx):
                     continue
                 lemma = _lemma(token)
-                if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX") and _put_to_speaker(token):
+                if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX") and (
+                        _put_to_speaker(token) or _asks_anonymity(token)):
                     continue
                 if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
                     item = self._clausal(token, blocked) or self._parenthetical(token, blocked)
@@ -1904,6 +1909,17 @@ def _lemma(token: Any) -> str:
     return lemma
 
 
+def _person_like(name: str) -> bool:
+    """A post's author that reads as a person's name ("Dana Whitfield"), not a body ("U.S. Central
+    Command", "Harbor Gazette"): two or three capitalised words, none a role or a body's word."""
+    from claimledger.extract.claims import ISSUER_TAIL
+
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.replace(".", "").replace("-", "").replace("'", "").isalpha()
+        and not is_role_word(w) and w.lower() not in ISSUER_TAIL and w.lower() not in MEDIA_WORDS for w in words)
+
+
 def _names_body(name: str, noun: str, modifiers: Sequence[str]) -> bool:
     """Whether an organisation's name holds the noun and every modifier of "the <modifiers> <noun>"
     ("Joint Task Force Steadfast Lantern" for "the task force"), plurals aside."""
@@ -1930,6 +1946,15 @@ def _companions(subject: Any) -> set[int]:
             joints = {c.i for c in subject.children if c.dep_ == "cc" and c.i < child.i}
             return {t.i for t in child.subtree} | joints
     return set()
+
+
+def _asks_anonymity(cue: Any) -> bool:
+    """"who asked not to be named", "requested anonymity": how the source is described, not what
+    the source said."""
+    if _lemma(cue) not in ("ask", "request", "insist"):
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("name", "identify", "quote", "use")
+               and any(a.dep_ == "auxpass" for a in c.children) for c in cue.children)
 
 
 def _put_to_speaker(cue: Any) -> bool:
