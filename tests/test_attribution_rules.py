@@ -907,3 +907,16 @@ def test_names_the_tagger_missed_speak_together(nlp: Any) -> None:
 def test_a_report_inside_a_relative_clause_is_its_own(nlp: Any, text: str, fragment: str, content: str) -> None:
     item = _one(_found(nlp, text), text, fragment)
     assert _content(text, item) == content and item.cue in ("says", "say")
+
+
+def test_an_estimate_put_at_a_figure_is_a_statement(nlp: Any) -> None:
+    text = "Health officials put the death toll at 40. She put the book on the shelf."
+    found = _found(nlp, text)
+    assert [(a.cue, _content(text, a)) for a in found] == [("put", "the death toll at 40")]
+    assert found[0].speaker.role == "official"
+
+
+def test_a_past_tense_read_as_a_participle_keeps_its_subject(nlp: Any) -> None:
+    text = "Rebel commanders denied the report and accused government forces of shelling the route."
+    accused = _one(_found(nlp, text), text, "shelling")
+    assert accused.cue == "accused" and _source(text, accused) == "Rebel commanders"

@@ -256,3 +256,9 @@ def test_an_act_is_the_writers_claim_but_calling_names_is_the_speakers(nlp: Any)
     assert (debate.speaker.name, debate.quote) == ("Port Gazette", None)
     called = _one(found, "called the levy")
     assert called.speaker.name != "Port Gazette" and called.quote is not None
+
+
+def test_an_estimate_is_a_claim_of_its_figure(nlp: Any) -> None:
+    text = "Toll rises\n\nHealth officials in Harlow put the death toll at 40 on Friday.\n"
+    claim = _one(_claims(nlp, text), "death toll at 40")
+    assert claim.quote is not None and claim.speaker.name != "Port Gazette" and claim.quantities

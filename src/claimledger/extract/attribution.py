@@ -110,6 +110,7 @@ GROUP_NOUNS = frozenset({
     "company", "court", "board", "agency", "administration", "coalition", "alliance", "association",
     "federation", "league", "senate", "congress", "parliament", "assembly", "cabinet", "commission",
     "department", "firm", "bank", "organization", "organisation", "movement", "lawmaker", "leader",
+    "authority",
 })
 # holders of a stance named by what they are ("a critic of the levy", "is a staunch supporter of")
 AGENT_NOUNS = frozenset({
@@ -150,6 +151,13 @@ APPOSITION_AFTER = re.compile(r",\s*((?:a|an|the)\s[^,;:\n\"“”]{2,80}?),")
 # "the Minister of Transport", "the Secretary for Foreign Affairs": an office named by its portfolio
 PORTFOLIO = re.compile(r"(?:[Tt]he |[Oo]ur )?(?P<office>(?P<title>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?) (?:of|for) "
                        r"(?:the )?[A-Z][\w'’-]*(?: (?:and |of |the )?[A-Z][\w'’-]*){0,4})")
+# verbs whose object may be the figure itself: "the United Nations estimates 28,000"
+ESTIMATING_LEMMAS = frozenset({"estimate", "count", "tally", "calculate", "project", "forecast", "predict"})
+# what one "puts at" a figure: "put the death toll at 40", "placed the cost at $2 billion"
+FIGURE_NOUNS = frozenset({
+    "number", "figure", "toll", "cost", "total", "count", "estimate", "tally", "price", "value", "loss",
+    "damage", "size", "population", "turnout", "bill", "rate", "share",
+})
 # nouns a writer uses to sum up what was just said ("…, a figure the council disputes")
 SUMMARY_NOUNS = frozenset({
     "figure", "number", "amount", "total", "sum", "estimate", "claim", "move", "step", "decision",
@@ -810,6 +818,8 @@ class _Context:
                     item = self._stance(token, blocked + [(p.start, p.end) for p in marked if p.kind == "partial"])
                     if item is None:  # "Clinton has been endorsed by dozens of papers"
                         item = self._passive(token, blocked)
+                elif lemma in ("put", "place") and token.pos_ == "VERB":
+                    item = self._put_at(token, blocked)
                 elif lemma in STANCE_ADJECTIVES and token.pos_ == "ADJ" and token.dep_ == "acomp":
                     item = self._attitude(token, blocked)
                 elif lemma in AGENT_NOUNS and token.pos_ == "NOUN" and token.dep_ in ("attr", "appos"):
@@ -836,6 +846,21 @@ class _Context:
                     marked.remove(partial)
                     item.end = max(item.end, partial.end)
         return out
+
+    def _put_at(self, verb: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
+        """"Health officials put the death toll at 40": an estimate, whose it is and its figure."""
+        figure = next((c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in FIGURE_NOUNS), None)
+        at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and figure is not None
+                   and c.i > figure.i and any(o.dep_ == "pobj" for o in c.children)), None)
+        subject = _subject_of_own(verb)
+        if figure is None or at is None or not _holds_views(subject):
+            return None
+        last = max(t.i for t in at.subtree)
+        start, end = self._clip(verb.idx, figure.left_edge.idx, verb.doc[last].idx + len(verb.doc[last].text))
+        if end - start < 8 or _overlaps(start, end, blocked):
+            return None
+        return _Pending(start, end, "indirect", cue=verb, subject=subject, cue_text=verb.text,
+                        cue_span=_cue_span(verb), date=self._statement_date(verb))
 
     def _widen_to_clause(self, item: _Pending, marked: list[_Pending]) -> None:
         """A quote inside a "that"-clause of its own cue, which the clause goes on past, is the
@@ -926,11 +951,12 @@ class _Context:
         told = {t.i for c in cue.children if c.dep_ in ("dobj", "dative") and c not in parts for t in c.subtree}
         if any(t.is_punct and t.i not in told for t in cue.doc[cue.i + 1:min(t.i for t in tokens)]):
             return None  # "..., the officials said, the largest in years": not the verb's object
-        if len(tokens) < 2 and (head.pos_ != "PROPN" or len(parts) > 1):
+        if len(tokens) < 2 and (head.pos_ != "PROPN" or len(parts) > 1) and not (
+                _lemma(cue) in ESTIMATING_LEMMAS and head.like_num):  # "the UN estimates 28,000"
             return None
         if len(parts) == 1 and head.lower_ in CONTENT_PRONOUNS:
             return None
-        if head.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
+        if head.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT") and _lemma(cue) not in ESTIMATING_LEMMAS:
             return None  # "raised $100 million", "approved $20 million for schools": an amount, not what was said
         if cue.lemma_.lower() == "raise" and head.lemma_.lower() not in RAISED_NOUNS:
             return None  # "raised questions about", not "raised taxes"
@@ -2081,6 +2107,9 @@ def _inherited_subject(verb: Any) -> Any:
         return _subject(verb)
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB"):
         return _subject(verb)
+    if (verb.dep_ == "conj" and verb.tag_ == "VBN" and head.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ in ("auxpass", "aux") for c in verb.children)):
+        return _subject(verb)  # "denied the report and accused …": a past tense the tagger read as a participle
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         return _subject(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):

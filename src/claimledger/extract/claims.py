@@ -116,7 +116,8 @@ def claims(doc: Document, parsed: Any, found: Annotations) -> Iterator[Claim]:
             if span is None:
                 continue
             alone = len(statements) == 1 and quote is not None and quote.kind == "indirect"
-            if alone and not _is_assertion(doc.text[start:end], span):
+            figure = quote is not None and _estimate(quote, sent, span)  # "put the death toll at 40"
+            if alone and not figure and not _is_assertion(doc.text[start:end], span):
                 # "The union called the rota unsafe": the object alone is no statement, so the
                 # sentence is claimed whole, by the same speaker (as for partial quotes)
                 start, end = _trim(doc.text, sent.start_char, sent.end_char)
@@ -127,7 +128,7 @@ def claims(doc: Document, parsed: Any, found: Annotations) -> Iterator[Claim]:
                     # "Calloway and Okafor will debate the levy": an act, not words; the sentence
                     # is the writer's claim about them
                     speaker, quote = publisher, None
-            if not _is_assertion(doc.text[start:end], span):
+            if not figure and not _is_assertion(doc.text[start:end], span):
                 continue
             score = checkworthiness(span, _labels(ents, starts, span))
             if score < MIN_CHECKWORTHY:
@@ -264,6 +265,18 @@ def _statements(
         yield s_start, s_end, inside[0].speaker, inside[0]
         return
     yield s_start, s_end, publisher, None
+
+
+def _estimate(quote: Quote, sent: Any, span: Any) -> bool:
+    """Whether the quote is an estimate whose content is its figure ("Officials put the death toll
+    at 40", "the United Nations estimates 28,000"): a claim of that figure, though it has no verb."""
+    from claimledger.extract.attribution import ESTIMATING_LEMMAS
+
+    first = (quote.cue or "").split()[:1]
+    cue = next((t for t in sent if first and t.text == first[0] and t.idx < quote.start), None)
+    if cue is None or cue.lemma_.lower() not in ESTIMATING_LEMMAS | {"put", "place"}:
+        return False
+    return any(t.like_num for t in span)
 
 
 def _says(quote: Quote, sent: Any) -> bool:
