@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -358,7 +359,6 @@ class _Context:
         self._organisations: dict[str, bool] = {}
         self.ents = list(parsed.ents)  # Doc.ents rebuilds its list on every access
         self._ent_starts = [e.start for e in self.ents]
-        self._token_starts = [t.idx for t in parsed]
         self._org_texts = {e.text for e in self.ents if e.label_ in ("ORG", "GPE", "NORP")}
         self.genders: dict[str, str] = {}
         # "according to X" and "reported" tokens by sentence: the few places a relay can stand
@@ -376,12 +376,21 @@ class _Context:
         # the surnames of the people named in full ("Mattis" of "Jim Mattis")
         self.surnames = {_clean_name(n).split()[-1] for _s, _e, n in self.people if " " in _clean_name(n)}
         self._learned: set[tuple[int, int, str]] = set()  # full names found by the speaker rules
-        from claimledger.extract.claims import issuer
-
-        self._issuer = issuer(doc.text[:HEADER_CHARS])  # the body a header line names, if any
         self.anchor = _anchor_date(doc)
 
     # 1. posts -----------------------------------------------------------------------------------
+    @functools.cached_property
+    def _token_starts(self) -> list[int]:
+        """Character offset of every token (built on first use: most documents never need it)."""
+        return [t.idx for t in self.parsed]
+
+    @functools.cached_property
+    def _issuer(self) -> str | None:
+        """The body a header line of the document names, if any (read on first use)."""
+        from claimledger.extract.claims import issuer
+
+        return issuer(self.doc.text[:HEADER_CHARS])
+
     def posts(self) -> list[Attribution]:
         out = []
         for post in self.doc.posts:

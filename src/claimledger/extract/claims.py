@@ -214,7 +214,7 @@ def issuer(text: str) -> str | None:
             return previous  # "Joint Task Force X" above "For immediate release: ..."
         if "|" in line or ">" in line:
             continue
-        titled = STATEMENT_TITLE.match(line)  # "Ministry of Reconstruction: statement on ..."
+        titled = STATEMENT_TITLE.match(line) if ":" in line else None  # "Ministry of X: statement on ..."
         if titled:
             return titled.group("who")
         words = line.split()
