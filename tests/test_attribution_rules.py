@@ -920,3 +920,8 @@ def test_a_past_tense_read_as_a_participle_keeps_its_subject(nlp: Any) -> None:
     text = "Rebel commanders denied the report and accused government forces of shelling the route."
     accused = _one(_found(nlp, text), text, "shelling")
     assert accused.cue == "accused" and _source(text, accused) == "Rebel commanders"
+
+
+def test_a_hyphenated_title_is_written_whole(nlp: Any) -> None:
+    text = "Republican vice-presidential nominee Ruth Calder said the levy would rise."
+    assert _one(_found(nlp, text), text, "levy").speaker.role == "Republican vice-presidential nominee"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from claimledger.extract.entities import entities, people
 from claimledger.model import Document
-from claimledger.values.names import alias, demonym_country, link_people, name_key, split_role
+from claimledger.values.names import alias, demonym_country, is_short_title, link_people, name_key, split_role
 from claimledger.values.places import gazetteer
 
 
@@ -299,3 +299,9 @@ def test_issue4_a_title_and_a_known_given_name_tagged_org_is_a_person(nlp: Any) 
     doc, parsed = _tagged(nlp, words, pos, ents)
     assert [(p.name, p.role) for p in people(doc, parsed)] == [("Maria Quist", "Spokeswoman")]
     assert ("Velmont", "ORG") in [(e.text, e.label) for e in entities(doc, parsed)]
+
+
+@pytest.mark.parametrize(("word", "short"), [("Sgt.", True), ("Sens.", True), ("Lt.", True), ("Sgt", False),
+                                             ("Mt.", False), ("Gen.", True), ("Dr.", True), ("St.", False)])
+def test_short_titles(word: str, short: bool) -> None:
+    assert is_short_title(word) is short

@@ -34,7 +34,14 @@ from typing import Any
 
 from claimledger.model import Document, Entity, QuoteKind, Speaker
 from claimledger.values.dates import MONTHS, WEEKDAYS, DateValue, find_dates, weekday_before
-from claimledger.values.names import given_name_gender, is_role_word, split_role, title_short_forms, title_words
+from claimledger.values.names import (
+    given_name_gender,
+    is_role_word,
+    is_short_title,
+    split_role,
+    title_short_forms,
+    title_words,
+)
 
 # -- vocabularies -------------------------------------------------------------------------------
 SPEECH_LEMMAS = frozenset({
@@ -154,7 +161,8 @@ PORTFOLIO = re.compile(r"(?:[Tt]he |[Oo]ur )?(?P<office>(?P<title>[A-Z][a-z]+(?:
                        r"(?:the )?[A-Z][\w'’-]*(?: (?:and |of |the )?[A-Z][\w'’-]*){0,4})")
 # verbs whose object may be the figure itself: "the United Nations estimates 28,000"
 ESTIMATING_LEMMAS = frozenset({"estimate", "count", "tally", "calculate", "project", "forecast", "predict"})
-# what one "puts at" a figure: "put the death toll at 40", "placed the cost at $2 billion"
+# "put the death toll at 40", "placed the cost at $2 billion": an estimate, with what it puts at a figure
+PUTTING_LEMMAS = frozenset({"put", "place"})
 FIGURE_NOUNS = frozenset({
     "number", "figure", "toll", "cost", "total", "count", "estimate", "tally", "price", "value", "loss",
     "damage", "size", "population", "turnout", "bill", "rate", "share",
@@ -167,6 +175,7 @@ SUMMARY_NOUNS = frozenset({
 })
 MEDIA_WORDS = frozenset({"news", "times", "post", "gazette", "herald", "daily", "tribune", "journal", "press",
                          "media", "radio", "tv", "network", "channel", "wire", "courier", "observer"})
+MAX_ENTITY_CHARS = 200  # no mention is longer: how far back a mention overlapping a span can start
 HEADER_CHARS = 2000  # where a document's header lines are looked for
 NAMED_BODY_LOOKBACK = 200  # entities looked back over for the body "the task force" takes back
 # nouns that "the …" cannot take back to an organisation named earlier: "the state" is not the
@@ -259,6 +268,8 @@ WORK_NOUNS = frozenset({
     "tweet", "post", "ad", "advert", "advertisement", "video", "letter", "statement", "book", "memo",
     "email", "e-mail", "speech", "remarks", "op-ed", "column", "essay", "message", "note", "interview",
 })
+# what speaks for the body or person that made it ("a Gazette report", "a Quinnipiac poll", "his tweets")
+PUBLISHED_NOUNS = REPORT_NOUNS | SOURCE_DOCUMENTS | WORK_NOUNS
 DOCUMENT_NOUNS = frozenset({
     "sheet", "update", "release", "report", "advisory", "statement", "summary", "briefing",
     "transcript", "bulletin", "newsletter", "alert", "notice", "factsheet", "memo", "timeline",
@@ -351,7 +362,8 @@ class _Context:
         self.doc = doc
         self.text: str = doc.text
         self.parsed = parsed
-        self.entities = list(entities)
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self._entity_starts = [e.start for e in self.entities]
         self.people: list[tuple[int, int, str]] = []  # PERSON mentions (start, end, text)
         self.mentions: list[_Mention] = []  # kept sorted by position
         self.spans: list[tuple[int, int]] = []
@@ -531,8 +543,7 @@ class _Context:
                 item.signature = self._signature_after(end)
                 if item.signature is not None:
                     item.cue_text = "—"
-                elif previous is not None and (self._continues(previous, start) or (
-                        kind == "direct" and self._same_voice(previous, start, end))):
+                elif previous is not None and self._continues(previous, start, end, kind):
                     item.follows = previous
                     item.reported_by, item.date, item.relay = previous.reported_by, previous.date, previous.relay
                     item.cue_text = previous.cue_text
@@ -752,8 +763,10 @@ class _Context:
         self._remember(span[0], speaker, None)
         return speaker, span
 
-    def _continues(self, previous: _Pending, start: int) -> bool:
-        """A quote with no cue continues the one before when nothing but quotes lies between."""
+    def _continues(self, previous: _Pending, start: int, end: int, kind: QuoteKind) -> bool:
+        """A quote with no cue continues the one before when nothing but quotes lies between, when
+        the cue stands between them, or in the paragraph (or the one after) of a statement whose
+        speaker the text gave, with no one else named in between."""
         gap = self.text[previous.end:start]
         if gap.count("\n") > 2 or len(gap) > 400:
             return False
@@ -772,17 +785,13 @@ class _Context:
         if self.text[line_start:start - 1].strip() == "" and "\n" in gap:
             between = self.text[previous.end:line_start]
             return not any(previous.end <= s < line_start for s, _e, _n in self.people) and len(between) < 300
-        return False
-
-    def _same_voice(self, previous: _Pending, start: int, end: int) -> bool:
-        """'… to lift the share price, she said, referring to the firm's drive to "cross-sell"
-        berths. "You went on television to blame …"': a quoted sentence with no cue, in the same
-        paragraph as a statement whose speaker the text gave, with no one else named or speaking
-        in between, goes on in that voice."""
-        if previous.cue is None or len(self.text[start:end].split()) < 4 or not self.text[start:start + 1].isupper():
+        # '… she said, referring to the firm's drive to "cross-sell" berths. "You went on television
+        # to blame …"': a quoted sentence in the same paragraph, with no one else named or speaking
+        if kind != "direct" or previous.cue is None or "\n" in gap or len(gap) > 200:
             return False
-        gap = self.text[previous.end:start]
-        if "\n" in gap or len(gap) > 200 or not re.search(r"[.!?][\s\"'”’]*$", self.text[max(0, start - 40):start - 1]):
+        if len(self.text[start:end].split()) < 4 or not self.text[start:start + 1].isupper():
+            return False
+        if not re.search(r"[.!?][\s\"'”’]*$", self.text[max(0, start - 40):start - 1]):
             return False
         first = bisect.bisect_left(self._token_starts, previous.end)
         last = bisect.bisect_left(self._token_starts, start)
@@ -827,7 +836,7 @@ class _Context:
                     item = self._stance(token, blocked + [(p.start, p.end) for p in marked if p.kind == "partial"])
                     if item is None:  # "Clinton has been endorsed by dozens of papers"
                         item = self._passive(token, blocked)
-                elif lemma in ("put", "place") and token.pos_ == "VERB":
+                elif lemma in PUTTING_LEMMAS and token.pos_ == "VERB":
                     item = self._put_at(token, blocked)
                 elif lemma in STANCE_ADJECTIVES and token.pos_ == "ADJ" and token.dep_ == "acomp":
                     item = self._attitude(token, blocked)
@@ -1383,7 +1392,7 @@ class _Context:
         org = self._organisation_in(core, subject)
         if org is not None:
             name = _strip_the(org)
-            work = subject.pos_ == "NOUN" and _lemma(subject) in REPORT_NOUNS | SOURCE_DOCUMENTS | WORK_NOUNS
+            work = subject.pos_ == "NOUN" and _lemma(subject) in PUBLISHED_NOUNS
             speaker = Speaker(name=name, entity=self._entity_id(name, span[0], span[1]),
                               description=description if work else None)  # "a Gazette report": the Gazette
             self._remember(span[0], speaker, None)
@@ -1417,7 +1426,7 @@ class _Context:
                        and t.doc[t.left_edge.i - 1].text == "(" for o in t.head.subtree if o.i > subject.i}
             worded = [t for t in core if t.dep_ not in ("det", "punct", "poss", "case") or t.text == "-"
                       or (t.dep_ == "poss" and not _possessive(t)) or t.i == subject.i]  # "ex-wife": no possessor
-            role = _joined([t for t in worded if t.i not in owners or t.i == subject.i]) or None
+            role = _as_written([t for t in worded if t.i not in owners or t.i == subject.i]) or None
             speaker = Speaker(role=role, description=description)
             self._remember(span[0], speaker, "plural" if subject.tag_ in ("NNS", "NNPS") else None)
             return speaker, span
@@ -1438,8 +1447,8 @@ class _Context:
                     continue  # "Maj." tagged as a person on its own: a title, the name comes after it
                 offset = ent.text.rfind(name) if name and name in ent.text else 0
                 return ent.start_char + offset, ent.end_char, _clean_name(ent.text[offset:])
-        for entity in self.entities:
-            if entity.label == "PERSON" and span[0] <= entity.start and entity.end <= span[1] and not re.match(
+        for entity in self._entities_within(*span):
+            if entity.label == "PERSON" and not re.match(
                     r"['’]s?\b", self.text[entity.end:entity.end + 2]) and not entity.text.endswith(("'s", "’s")):
                 return entity.start, entity.end, _clean_name(entity.text)
         return self._titled_name(tokens) or self._known_surname(tokens, head)
@@ -1538,7 +1547,7 @@ class _Context:
                 # person; so is an ORG right after a short title ("Sgt. Ivo Marsh")
                 mistagged = following.ent_type_ == "ORG" and (
                     (token.ent_type_ == "ORG" and following.ent_iob_ == "I")
-                    or (token.text.endswith(".") and token.lower_.rstrip(".") in title_short_forms()))
+                    or is_short_title(token.text))
                 if following.pos_ != "PROPN" or (following.ent_type_ in ("ORG", "GPE", "NORP") and not mistagged):
                     break
                 if is_role_word(following.text):
@@ -1556,7 +1565,7 @@ class _Context:
             end = ent.end - 1 if ent.end - ent.start > 1 and ent.doc[ent.end - 1].dep_ == "case" else ent.end
             if ent.label_ in ("ORG", "GPE", "NORP") and ent.start in indices and end - 1 in indices:
                 head = ent.root
-                published = _lemma(head.head) in REPORT_NOUNS | SOURCE_DOCUMENTS | WORK_NOUNS
+                published = _lemma(head.head) in PUBLISHED_NOUNS
                 if head.dep_ in ("compound", "poss", "amod") and head.head.i in indices and not published:
                     continue  # "Pentagon spokesman": the organisation only qualifies the speaker
                 if end < ent.end:  # "The Valley Herald's": the name without its possessive
@@ -1568,9 +1577,8 @@ class _Context:
                 return str(ent.text)
         if head_token is not None and tokens:  # the entity stage's reading ("Islamic State", which the
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)  # tagger cut to "Islamic")
-            for entity in self.entities:
-                if (entity.label in ("ORG", "NORP", "GPE") and start <= entity.start and entity.end <= end
-                        and entity.start <= head_token.idx < entity.end):
+            for entity in self._entities_within(start, end):
+                if entity.label in ("ORG", "NORP", "GPE") and entity.start <= head_token.idx < entity.end:
                     return entity.text
         return None
 
@@ -1597,8 +1605,8 @@ class _Context:
             words.pop()
         while words and words[0].pos_ == "ADP":
             words.pop(0)
-        before = _with_commas([t for t in words if t.idx < p_start])
-        after = _with_commas([t for t in words if t.idx >= p_end])
+        before = _as_written([t for t in words if t.idx < p_start], commas=True)
+        after = _as_written([t for t in words if t.idx >= p_end], commas=True)
         # "Colonel Dana Whitfield, the task force spokesperson": title and appositive both describe her
         role = ", ".join(part for part in (before, after) if part)
         role = PARTITIVE.sub("", role)  # "one of the family's lawyers, Tom Okafor": a lawyer, "lawyers"
@@ -1721,7 +1729,7 @@ class _Context:
         # "the relief cell" in an update the Relief Coordination Cell issues or publishes
         for body in (self._issuer, self.doc.publisher, self.doc.author):
             if body and len(body.split()) >= 2 and _names_body(body, noun, modifiers):
-                return Speaker(name=body, entity=self._entity_id(body, 0, 0), description=description)
+                return Speaker(name=body, entity=self._entity_named(body), description=description)
         return None
 
     def _full_name(self, name: str, position: int, gender: str | None = None) -> str:
@@ -1747,16 +1755,36 @@ class _Context:
         return max(counts, key=lambda n: (counts[n], latest[n]))
 
     def _entity_id(self, name: str | None, start: int, end: int) -> str | None:
+        """The entity id of the mention of ``name`` at start..end, else of any mention so named."""
         if not name:
             return None
-        for entity in self.entities:
-            overlaps = entity.start < end and start < entity.end and entity.entity
+        low = bisect.bisect_left(self._entity_starts, start - MAX_ENTITY_CHARS)
+        high = bisect.bisect_left(self._entity_starts, end)
+        for entity in self.entities[low:high]:
+            overlaps = start < entity.end and entity.entity
             if overlaps and (name.split()[-1] in entity.text or (entity.canonical and name in entity.canonical)):
                 return entity.entity
+        return self._entity_named(name)
+
+    def _entity_named(self, name: str) -> str | None:
+        """The entity id of a mention whose canonical name or text is ``name``, wherever it is."""
+        return self._entity_ids_by_name.get(name)
+
+    @functools.cached_property
+    def _entity_ids_by_name(self) -> dict[str, str]:
+        ids: dict[str, str] = {}
         for entity in self.entities:
-            if entity.entity and name in (entity.canonical, entity.text):
-                return entity.entity
-        return None
+            if entity.entity:
+                for key in (entity.canonical, entity.text):
+                    if key:
+                        ids.setdefault(key, entity.entity)
+        return ids
+
+    def _entities_within(self, start: int, end: int) -> list[Entity]:
+        """The entity stage's mentions that lie inside start..end (found by bisection)."""
+        low = bisect.bisect_left(self._entity_starts, start)
+        high = bisect.bisect_left(self._entity_starts, end)
+        return [e for e in self.entities[low:high] if e.end <= end]
 
     def _statement_date(self, cue: Any) -> str | None:
         """When the statement was made: a date phrase attached to the cue, outside any quote."""
@@ -2024,34 +2052,27 @@ def _summary_aside(tokens: list[Any]) -> set[int]:
     return set()
 
 
-def _with_commas(words: list[Any]) -> str:
-    """Role words joined by spaces, with a comma where the text has one between them ("press
-    secretary, Maj. Gen." of "the press secretary, Maj. Gen. Paul Brandt")."""
-    out = ""
-    for k, token in enumerate(words):
-        between = [t.text for t in token.doc[words[k - 1].i + 1:token.i]] if k else []
-        if between and between == ["-"] and not token.doc[token.i - 1].whitespace_:
-            out += "-" + token.text  # "D-Ore.", "R-Idaho"
-            continue
-        if "," in between:
-            out += ","
-        out += (" " if k else "") + token.text
-    return out
-
-
 def _possessive(token: Any) -> bool:
     """A real possessor ("his", "the union's"), not a word the parse took for one ("ex" in
     "ex-wife")."""
     return token.dep_ == "poss" and (token.tag_ in ("PRP$", "WP$") or any(c.dep_ == "case" for c in token.children))
 
 
-def _joined(tokens: list[Any]) -> str:
-    """The tokens as written: "ex-wife", not "ex - wife"; a gap between them is one space."""
+def _as_written(tokens: list[Any], commas: bool = False) -> str:
+    """Some tokens of a phrase as the text writes them: neighbours keep their spacing ("ex-wife",
+    not "ex - wife"), a left-out hyphen still joins ("D-Ore."), and a gap is one space, or, with
+    ``commas``, a comma where the text has one ("press secretary, Maj. Gen.")."""
     out = ""
     for k, token in enumerate(tokens):
+        if k:
+            gap = [t.text for t in token.doc[tokens[k - 1].i + 1:token.i]]
+            if not gap:
+                out += tokens[k - 1].whitespace_
+            elif gap == ["-"] and not tokens[k - 1].whitespace_ and not token.doc[token.i - 1].whitespace_:
+                out += "-"
+            else:
+                out += ", " if commas and "," in gap else " "
         out += token.text
-        if k + 1 < len(tokens):
-            out += token.whitespace_ if tokens[k + 1].i == token.i + 1 else " "
     return " ".join(out.split())
 
 

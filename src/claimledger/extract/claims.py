@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
+from claimledger.extract.attribution import ESTIMATING_LEMMAS, FRAMING_LEMMAS, PUTTING_LEMMAS, SPEECH_LEMMAS
 from claimledger.ids import make_id
 from claimledger.model import Annotations, Claim, Document, Quote, Speaker
 from claimledger.values.names import split_role
@@ -267,30 +268,26 @@ def _statements(
     yield s_start, s_end, publisher, None
 
 
+def _cue_lemma(quote: Quote, sent: Any) -> str | None:
+    """The lemma of the quote's cue word in its sentence (the record keeps only the cue's text);
+    None when the cue is not a word before the quote in this sentence."""
+    first = (quote.cue or "").split()[:1]
+    cue = next((t for t in sent if first and t.text == first[0] and t.idx < quote.start), None)
+    return None if cue is None else str(cue.lemma_).lower()
+
+
 def _estimate(quote: Quote, sent: Any, span: Any) -> bool:
     """Whether the quote is an estimate whose content is its figure ("Officials put the death toll
     at 40", "the United Nations estimates 28,000"): a claim of that figure, though it has no verb."""
-    from claimledger.extract.attribution import ESTIMATING_LEMMAS
-
-    first = (quote.cue or "").split()[:1]
-    cue = next((t for t in sent if first and t.text == first[0] and t.idx < quote.start), None)
-    if cue is None or cue.lemma_.lower() not in ESTIMATING_LEMMAS | {"put", "place"}:
-        return False
-    return any(t.like_num for t in span)
+    return _cue_lemma(quote, sent) in ESTIMATING_LEMMAS | PUTTING_LEMMAS and any(t.like_num for t in span)
 
 
 def _says(quote: Quote, sent: Any) -> bool:
     """Whether the quote's cue is a verb of saying or of calling names ("said", "denied", "called
     … a liar"), not one of the acts and positions attribution also records ("debate", "vote",
     "proposed"); True when the cue is not found in the sentence."""
-    from claimledger.extract.attribution import FRAMING_LEMMAS, SPEECH_LEMMAS
-
-    first = (quote.cue or "").split()[:1]
-    cue = next((t for t in sent if first and t.text == first[0] and t.idx < quote.start), None)
-    if cue is None:
-        return True
-    lemma = cue.lemma_.lower()
-    return lemma in SPEECH_LEMMAS or lemma in FRAMING_LEMMAS
+    lemma = _cue_lemma(quote, sent)
+    return lemma is None or lemma in SPEECH_LEMMAS or lemma in FRAMING_LEMMAS
 
 
 def _is_assertion(text: str, span: Any) -> bool:

@@ -223,9 +223,8 @@ def _after_short_title(text: str, start: int, piece: str) -> bool:
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()
                                            and not names.is_role_word(w) for w in words):
         return False
-    before = text[max(0, start - 8):start]
-    match = re.search(r"(?:^|\s)([A-Z][a-z]{1,4})\.\s+$", before)
-    return match is not None and match.group(1).lower() in names.title_short_forms()
+    before = text[max(0, start - 8):start].split()
+    return bool(before) and before[-1][:1].isupper() and names.is_short_title(before[-1])
 
 
 def _only_role_words(piece: str) -> bool:

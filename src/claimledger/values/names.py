@@ -71,6 +71,14 @@ def title_short_forms() -> dict[str, str]:
     return dict(line.strip().split("\t") for line in _data_lines("title_short_forms.tsv"))
 
 
+def is_short_title(word: str) -> bool:
+    """A title's short form with its full stop: "Sgt.", "Lt.", "Sens." (plural)."""
+    if not word.endswith(".") or len(word) < 3:
+        return False
+    bare = word[:-1].lower()
+    return bare in title_short_forms() or (bare.endswith("s") and bare[:-1] in title_short_forms())
+
+
 def title_words(role: str) -> frozenset[str]:
     """The title and role head words of a role, short forms written out ("Col., task force
     spokesperson" -> colonel, spokesperson): what two roles must share to be the same title."""
