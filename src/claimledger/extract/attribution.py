@@ -1352,7 +1352,8 @@ class _Context:
                 return replace(held, description=" ".join(phrase.split())), span
         group = self._people_together(subject)
         if group is not None:  # "McConnell and Ryan said": both speak, neither is the other's role
-            speaker = Speaker(name=group, description=" ".join(phrase.split()))
+            name, members = group
+            speaker = Speaker(name=name, members=members, description=" ".join(phrase.split()))
             self._remember(span[0], speaker, "plural")
             return speaker, span
         person = self._person_in(core, span, subject)
@@ -1498,27 +1499,31 @@ class _Context:
             return None
         return TITLE_GENDER.get(words[-1])
 
-    def _people_together(self, subject: Any) -> str | None:
+    def _people_together(self, subject: Any) -> tuple[str, tuple[str, ...]] | None:
         """"Mitch McConnell and Paul Ryan": the full names of two or more people joined as one
-        subject, written "A, B and C"; None unless every part is a person."""
+        subject, written "A, B and C", and the entity ids of those the entity stage knows (in
+        the order named, each once); None unless every part is a person."""
         parts = [subject, *subject.conjuncts]
         if len(parts) < 2:
             return None
-        found: list[str] = []
+        found: list[tuple[str, int, int]] = []  # (full name, start, end of the name as written)
         for part in sorted(parts, key=lambda t: t.i):
             ent = self._ent_at(part)
             surname = self._known_surname([part])  # a surname the tagger missed or called an organisation
             if ent is not None and ent.label_ == "PERSON" and not _possessor(ent.doc, ent.end):
                 name = split_role(_clean_name(ent.text)).name or _clean_name(ent.text)
-                found.append(self._full_name(name, ent.start_char))
+                found.append((self._full_name(name, ent.start_char), ent.start_char, ent.end_char))
             elif surname is not None:
-                found.append(self._full_name(surname[2], surname[0]))
+                found.append((self._full_name(surname[2], surname[0]), surname[0], surname[1]))
             elif _bare_name(part):  # "Ines Calloway and Tom Okafor": names the tagger missed
                 words = [t for t in part.subtree if t.dep_ == "compound" or t.i == part.i]
-                found.append(self._full_name(_clean_name(" ".join(t.text for t in words)), part.idx))
+                name = _clean_name(" ".join(t.text for t in words))
+                found.append((self._full_name(name, part.idx), words[0].idx, part.idx + len(part.text)))
             else:
                 return None
-        return ", ".join(found[:-1]) + " and " + found[-1]
+        names = [name for name, _, _ in found]
+        members = (self._entity_id(name, start, end) for name, start, end in found)
+        return ", ".join(names[:-1]) + " and " + names[-1], tuple(dict.fromkeys(m for m in members if m))
 
     def _known_surname(self, tokens: list[Any], head: Any = None) -> tuple[int, int, str] | None:
         """"said Mattis, who ..." when the tagger missed the name: a proper noun of the subject

@@ -82,6 +82,7 @@ class Speaker:
     entity: str | None = None
     anonymous: bool = False
     description: str | None = None
+    members: tuple[str, ...] = ()  # entity ids of the people a group speaker names ("Ryan and Pelosi")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any
 
 from claimledger.model import RECORD_TYPES, Link, Processed
-from claimledger.store.rows import LISTS, TABLES, from_row, to_row
+from claimledger.store.rows import LISTS, MEMBER_INDEX, MEMBER_KINDS, TABLES, from_row, to_row
 from claimledger.values.names import role_key
 
 ANNOTATION_TYPES = ("quote", "quantity", "time", "entity", "place", "claim")
@@ -153,7 +153,7 @@ class Ledger(abc.ABC):
         cursor.execute(self.sql(self._upsert_sql("document")), (*to_row(doc.record()), now))
         # what `link` changed in the document's rows goes with them (migration 0008)
         for table in ("captions", "posts", "segments", "doc_bands", "entity_roles", "person_links",
-                      "person_link_roles", *(TABLES[k][0] for k in ANNOTATION_TYPES)):
+                      "person_link_roles", MEMBER_INDEX, *(TABLES[k][0] for k in ANNOTATION_TYPES)):
             if table == "claims":
                 cursor.execute(self.sql(
                     "DELETE FROM claim_quantities WHERE claim IN (SELECT id FROM claims WHERE doc = ?)"
@@ -185,6 +185,10 @@ class Ledger(abc.ABC):
             record = annotation.record()
             kind = record["type"]
             cursor.execute(self.sql(self._upsert_sql(kind)), to_row(record))
+            if kind in MEMBER_KINDS:
+                for member in dict.fromkeys(record["speaker"]["members"]):
+                    cursor.execute(self.sql(f"INSERT INTO {MEMBER_INDEX} (entity, kind, id, doc) VALUES (?, ?, ?, ?)"),
+                                   (member, kind, record["id"], doc.id))
             for list_field, (join_table, column) in LISTS.get(kind, {}).items():
                 for seq, value in enumerate(record[list_field]):
                     cursor.execute(self.sql(

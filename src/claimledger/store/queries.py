@@ -80,6 +80,12 @@ def like_pattern(text: str) -> str:
     return f"%{escaped.lower()}%"
 
 
+# a condition that the speaker of a claim (alias c) or quote (alias q) is a group with the entity
+# given as parameter among its members (speaker_member_ids, migration 0010)
+CLAIM_BY_MEMBER = "c.id IN (SELECT m.id FROM speaker_member_ids m WHERE m.entity = ? AND m.kind = 'claim')"
+QUOTE_BY_MEMBER = "q.id IN (SELECT m.id FROM speaker_member_ids m WHERE m.entity = ? AND m.kind = 'quote')"
+
+
 def check_iso_prefix(value: str | None, name: str) -> str | None:
     """The value when it is an ISO date prefix; ValueError naming the parameter otherwise."""
     if value is None or value == "":
@@ -155,11 +161,12 @@ def _claim_where(ledger: Ledger, filters: ClaimFilter) -> tuple[str, list[Any]]:
         params += values
     if filters.entity:
         clauses.append(
-            "(c.speaker_entity = ? OR EXISTS (SELECT 1 FROM entities e WHERE e.doc = c.doc "
+            f"(c.speaker_entity = ? OR {CLAIM_BY_MEMBER} "
+            "OR EXISTS (SELECT 1 FROM entities e WHERE e.doc = c.doc "
             'AND e.start >= c.start AND e."end" <= c."end" '
             "AND (e.entity = ? OR e.id = ? OR lower(e.canonical) = lower(?))))"
         )
-        params += [filters.entity] * 4
+        params += [filters.entity] * 5
     if filters.place:
         clauses.append(
             "EXISTS (SELECT 1 FROM claim_places cp JOIN places p ON p.id = cp.place "
@@ -198,8 +205,9 @@ def _speaker_condition(ledger: Ledger, speaker: str) -> tuple[str, list[Any]]:
     """Claims whose speaker's name has a word beginning with each word typed ("whit" finds
     "Dana W. Whitfield"), through the full-text index; or whose speaker entity id is ``speaker``."""
     words = name_words(speaker)
+    by_entity = f"(c.speaker_entity = ? OR {CLAIM_BY_MEMBER})"
     if not words:
-        return "c.speaker_entity = ?", [speaker]
+        return by_entity, [speaker, speaker]
     if ledger.dialect == "sqlite":
         # FTS5 column filter with prefix terms: only the speaker_name column of claims_fts
         name = "c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
@@ -215,8 +223,8 @@ def _speaker_condition(ledger: Ledger, speaker: str) -> tuple[str, list[Any]]:
     else:
         name, name_params = "1 = 1", []
     checks = " AND ".join("lower(c.speaker_name) LIKE ? ESCAPE '\\'" for _ in words)
-    return (f"(({name} AND {checks}) OR c.speaker_entity = ?)",
-            [*name_params, *(like_pattern(w) for w in words), speaker])
+    return (f"(({name} AND {checks}) OR {by_entity})",
+            [*name_params, *(like_pattern(w) for w in words), speaker, speaker])
 
 
 def _speaker_match(words: list[str]) -> str:
@@ -338,8 +346,9 @@ def _quote_where(filters: QuoteFilter) -> tuple[str, list[Any]]:
             clauses.append("lower(q.text) LIKE ? ESCAPE '\\'")
             params.append(like_pattern(word))
     if filters.speaker:
-        clauses.append("(lower(q.speaker_name) LIKE ? ESCAPE '\\' OR q.speaker_entity = ?)")
-        params += [like_pattern(filters.speaker), filters.speaker]
+        clauses.append("(lower(q.speaker_name) LIKE ? ESCAPE '\\' OR q.speaker_entity = ? "
+                       f"OR {QUOTE_BY_MEMBER})")
+        params += [like_pattern(filters.speaker), filters.speaker, filters.speaker]
     if filters.doc:
         clauses.append("q.doc = ?")
         params.append(filters.doc)

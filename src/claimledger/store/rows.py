@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SPEAKER_FIELDS = ("name", "role", "entity", "anonymous", "description")
+SPEAKER_FIELDS = ("name", "role", "entity", "anonymous", "description", "members")
 PUBLISHED_FIELDS = ("date", "precision", "basis")
 
 # record type -> (table, columns in table order)
@@ -21,7 +21,7 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "quote": ("quotes", (
         "id", "doc", "start", "end", "text", "speaker_name", "speaker_role", "speaker_entity",
         "speaker_anonymous", "speaker_description", "cue", "kind", "reported_by", "date",
-        "continues",
+        "continues", "speaker_members",
     )),
     "quantity": ("quantities", (
         "id", "doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit",
@@ -36,7 +36,7 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "claim": ("claims", (
         "id", "doc", "start", "end", "text", "speaker_name", "speaker_role", "speaker_entity",
         "speaker_anonymous", "speaker_description", "quote", "as_of", "metric", "polarity",
-        "checkworthy",
+        "checkworthy", "speaker_members",
     )),
     "link": ("links", ("id", "a", "b", "relation", "score", "explanation")),
 }
@@ -45,6 +45,10 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
 LISTS: dict[str, dict[str, tuple[str, str]]] = {
     "claim": {"quantities": ("claim_quantities", "quantity"), "places": ("claim_places", "place")},
 }
+
+# record types whose speaker's members are also indexed, one row per member, for the filters
+MEMBER_INDEX = "speaker_member_ids"
+MEMBER_KINDS = ("quote", "claim")
 
 NESTED: dict[str, dict[str, tuple[str, ...]]] = {
     "document": {"published": PUBLISHED_FIELDS},
@@ -63,8 +67,15 @@ def to_row(record: dict[str, Any]) -> tuple[Any, ...]:
             flat[f"{name}_{sub_name}"] = sub.get(sub_name)
     if "speaker_anonymous" in flat:
         flat["speaker_anonymous"] = int(bool(flat["speaker_anonymous"]))
+    if "speaker_members" in flat:
+        flat["speaker_members"] = members_column(flat["speaker_members"])
     _, columns = TABLES[kind]
     return tuple(flat.get(column) for column in columns)
+
+
+def members_column(members: list[str] | tuple[str, ...] | None) -> str | None:
+    """A group speaker's member ids as stored: space-separated (migration 0010); None for none."""
+    return " ".join(members) if members else None
 
 
 def from_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
@@ -81,6 +92,8 @@ def from_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
             name, sub = prefixes[column]
             if sub == "anonymous":
                 value = bool(value)
+            elif sub == "members":
+                value = (value or "").split()
             record[name][sub] = value
         else:
             record[column] = value
