@@ -68,3 +68,14 @@ def test_a_list_of_moves_with_the_verb_left_out(nlp: Any) -> None:
     found = run(nlp, "Ostrel was down 2.1%, Quanby 40 staff on Monday.")
     assert found["40"].change is None
 
+
+
+def test_a_figure_put_on_an_estimate_is_about_what_is_estimated(nlp: Any) -> None:
+    """Issue 4, round 8: "officials put the death toll at 40" counts the toll, not the officials."""
+    found = run(nlp, "Health officials in Varda put the death toll at 40 on Tuesday.")
+    assert found["40"].counted == "death toll"
+    found = run(nlp, "The insurer estimated the damage at $2 billion.")
+    assert found["$2 billion"].counted == "damage"
+    # no object to put the figure on (a passive): the subject, as before
+    found = run(nlp, "Ticket prices were set at $5 this year.")
+    assert found["$5"].counted == "Ticket prices"

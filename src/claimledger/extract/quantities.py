@@ -803,6 +803,9 @@ def _referent(token: Any, span: Any) -> str | None:
                 and head.ent_type_ not in ("DATE", "TIME") and not head.like_num:
             return _phrase(head, exclude=span)
         if head.pos_ in ("VERB", "AUX"):
+            estimated = _figure_put_at(head, current, span)
+            if estimated is not None:  # "officials put the death toll at 40": the toll, not the officials
+                return estimated
             # the first verb decides: its subject, unless the quantity is that subject
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and not (span.start <= child.i < span.end) \
@@ -832,6 +835,20 @@ def _named_mover(span: Any) -> str | None:
     if token.pos_ == "PROPN" and token.ent_type_ not in ("DATE", "TIME") and not token.like_num:
         return _phrase(token, exclude=span)
     return None
+
+
+# verbs that put a figure on their object "at" it: "put the death toll at 40", "estimated the
+# cost at $2 billion", "pegged the damage at", "placed the number of displaced at"
+PUT_AT_LEMMAS = frozenset({"put", "place", "peg", "estimate", "set", "fix", "value", "assess"})
+
+
+def _figure_put_at(verb: Any, current: Any, span: Any) -> str | None:
+    """What an estimate is of, when the figure comes "at" the end of one: the verb's object."""
+    if not (current.dep_ == "prep" and current.lower_ == "at" and verb.lemma_.lower() in PUT_AT_LEMMAS):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                  and not span.start <= c.i < span.end), None)
+    return _phrase(thing, exclude=span) if thing is not None else None
 
 
 def _thing_traded(verb: Any, current: Any, span: Any) -> str | None:
