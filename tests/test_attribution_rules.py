@@ -925,3 +925,15 @@ def test_a_past_tense_read_as_a_participle_keeps_its_subject(nlp: Any) -> None:
 def test_a_hyphenated_title_is_written_whole(nlp: Any) -> None:
     text = "Republican vice-presidential nominee Ruth Calder said the levy would rise."
     assert _one(_found(nlp, text), text, "levy").speaker.role == "Republican vice-presidential nominee"
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("A different account of the levy was told by the Harbour Gazette, which unearthed a 2019 memo from the "
+     "council with a very different tone.", "A different account", "the Harbour Gazette"),
+    ("The plan was backed by Mayor Ana Ruiz, who sent the governor a letter with a proposal to cut the levy.",
+     "The plan", "Mayor Ana Ruiz"),
+])
+def test_a_clause_telling_what_the_speaker_sent_is_not_who_speaks(nlp: Any, text: str, content: str,
+                                                                   source: str) -> None:
+    item = _one(_found(nlp, text), text, content)
+    assert _source(text, item) == source

@@ -2184,8 +2184,8 @@ def _source_phrase(subject: Any, tokens: list[Any]) -> list[Any]:
         for child in head.children:
             if child.i < subject.i:
                 continue
-            statement = child.dep_ == "relcl" and _lemma(child) in SPEECH_LEMMAS | STANCE_LEMMAS and any(
-                c.dep_ in ("ccomp", "xcomp") for c in child.children)
+            statement = child.dep_ == "relcl" and (_lemma(child) in SPEECH_LEMMAS | STANCE_LEMMAS and any(
+                c.dep_ in ("ccomp", "xcomp") for c in child.children) or _sends_a_work(child))
             aside = (child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and head.pos_ == "PROPN"
                      and child.i > 0 and child.doc[child.i - 1].text == ",")
             when = child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME")  # "Trump this week said"
@@ -2195,6 +2195,14 @@ def _source_phrase(subject: Any, tokens: list[Any]) -> list[Any]:
     dash = next((k for k, t in enumerate(kept[:6]) if t.text in ("-", "--", "—", "–", "―") and k > 0
                  and all(u.is_upper for u in kept[:k] if u.is_alpha)), None)  # "WASHINGTON (AP) --"
     return kept[dash + 1:] if dash is not None else kept
+
+
+def _sends_a_work(clause: Any) -> bool:
+    """", who sent Xi a letter with a proposal", ", which unearthed a 1995 story": a clause set off
+    by a comma whose verb has a piece of writing as its object tells what the speaker published,
+    which is a statement of its own, not a description of who speaks."""
+    return clause.doc[clause.left_edge.i - 1].text == "," and any(
+        c.dep_ == "dobj" and _lemma(c) in PUBLISHED_NOUNS | DOCUMENT_NOUNS for c in clause.children)
 
 
 def _holds_views(subject: Any) -> bool:
