@@ -937,3 +937,17 @@ def test_a_clause_telling_what_the_speaker_sent_is_not_who_speaks(nlp: Any, text
                                                                    source: str) -> None:
     item = _one(_found(nlp, text), text, content)
     assert _source(text, item) == source
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("The dock workers' union released a statement calling the levy unfair.", "the levy unfair",
+     "The dock workers' union"),
+    ("The Calder campaign ran an ad accusing Ruiz of lying about the levy.", "Ruiz of lying", "The Calder campaign"),
+    ("Lawyers for the harbour board filed papers opposing the release of the audit.", "the release of the audit",
+     "Lawyers for the harbour board"),
+])
+def test_what_an_issued_piece_of_writing_does_its_issuer_does(nlp: Any, text: str, content: str,
+                                                               source: str) -> None:
+    """Issue 4, round 8: the speaker had been the statement, the ad or the papers, with no name."""
+    item = _one(_found(nlp, text), text, content)
+    assert _source(text, item) == source

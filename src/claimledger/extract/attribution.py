@@ -220,6 +220,14 @@ PUBLISHING_LEMMAS = frozenset({
     "release", "publish", "issue", "compile", "provide", "produce", "prepare", "post", "share",
     "file", "submit", "circulate", "distribute", "collect", "gather", "present",
 })
+# "the union released a statement calling …", "lawyers filed papers opposing …", "the campaign ran an
+# ad accusing …": what the piece of writing does, its issuer does
+ISSUING_LEMMAS = PUBLISHING_LEMMAS | {"send", "write", "sign", "unveil", "deliver", "launch", "run", "air"}
+ISSUED_NOUNS = frozenset({
+    "statement", "letter", "paper", "report", "memo", "release", "ad", "advert", "advertisement", "video",
+    "lawsuit", "suit", "complaint", "motion", "brief", "petition", "filing", "document", "note", "message",
+    "proposal", "resolution", "op-ed", "column", "editorial", "post", "tweet", "email", "e-mail",
+})
 # what a body publishes rather than says: the speaker is the body ("figures released by X")
 EVIDENCE_NOUNS = frozenset({
     "figure", "number", "data", "statistic", "estimate", "tally", "count", "record", "document",
@@ -2148,6 +2156,10 @@ def _inherited_subject(verb: Any) -> Any:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         return _subject(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        if _lemma(head) in ISSUED_NOUNS and head.dep_ == "dobj" and _lemma(head.head) in ISSUING_LEMMAS:
+            issuer = _subject(head.head)  # "the union released a statement calling …": the union calls
+            if issuer is not None and _word(issuer) not in CONTENT_PRONOUNS:  # "it issued" is no speaker
+                return issuer
         return head  # "a Donald Trump tweet attacking ...": the tweet attacks
     return None
 
