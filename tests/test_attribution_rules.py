@@ -951,3 +951,21 @@ def test_what_an_issued_piece_of_writing_does_its_issuer_does(nlp: Any, text: st
     """Issue 4, round 8: the speaker had been the statement, the ad or the papers, with no name."""
     item = _one(_found(nlp, text), text, content)
     assert _source(text, item) == source
+
+
+@pytest.mark.parametrize("text", [
+    "The levy, as the mayor put it, is a tax on every dock worker.",
+    "As the mayor put it, the levy is a tax on every dock worker.",
+])
+def test_as_she_put_it_is_a_way_of_saying(nlp: Any, text: str) -> None:
+    item = _one(_found(nlp, text), text, "a tax on every dock worker")
+    assert _source(text, item) == "the mayor" and item.cue == "put"
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Senator Ruth Calder disagrees with her former boss on the levy.", "disagrees", "her former boss"),
+    ("The harbour council sided with the dock workers.", "sided", "the dock workers"),
+])
+def test_taking_sides_with_someone_is_a_position(nlp: Any, text: str, cue: str, content: str) -> None:
+    item = _one(_found(nlp, text), text, content)
+    assert item.cue == cue

@@ -262,3 +262,17 @@ def test_an_estimate_is_a_claim_of_its_figure(nlp: Any) -> None:
     text = "Toll rises\n\nHealth officials in Harlow put the death toll at 40 on Friday.\n"
     claim = _one(_claims(nlp, text), "death toll at 40")
     assert claim.quote is not None and claim.speaker.name != "Port Gazette" and claim.quantities
+
+
+@pytest.mark.parametrize(("text", "claimed"), [
+    ("Port officials, Mayor Ana Ruiz said, should expect a $40 levy on every worker by May.",
+     "Port officials, Mayor Ana Ruiz said, should expect a $40 levy on every worker by May"),
+    ("The harbour levy, as Mayor Ana Ruiz put it on Monday, is a tax of $40 on every worker.",
+     "The harbour levy, as Mayor Ana Ruiz put it on Monday, is a tax of $40 on every worker"),
+])
+def test_a_statement_split_by_its_cue_is_one_claim_with_its_subject(nlp: Any, text: str, claimed: str) -> None:
+    """Issue 4, round 8: the claim had been "should expect a $40 levy …", with no subject."""
+    found = _claims(nlp, text)
+    claim = _one(found, "$40")
+    assert claim.text == claimed and claim.speaker.name == "Ana Ruiz" and claim.quote is not None
+    assert len(found) == 1

@@ -81,7 +81,7 @@ STANCE_LEMMAS = frozenset({
     "refer", "describe", "liken", "compare", "characterize", "characterise", "portray", "depict",
     "mock", "ridicule", "lament", "applaud", "hail", "celebrate", "blast", "slam", "decry",
     "denounce", "advocate", "campaign", "lobby", "recommend", "invoke", "brag", "muse",
-    "object", "protest", "welcome", "label", "brand", "term", "chronicle", "document",
+    "object", "protest", "welcome", "label", "brand", "term", "chronicle", "document", "disagree", "side",
     # making a position public: proposals, concerns, accounts
     "express", "raise", "voice", "detail", "outline", "present", "publish", "echo", "reference",
     "unveil", "float", "pitch", "sketch", "convey", "relay", "reaffirm", "retweet", "share",
@@ -149,6 +149,8 @@ REPORT_NOUNS = frozenset({
 PARTITIVE = re.compile(r"^(?:one|two|three|four|some|several|many|each|both|all|most|none|any) of ", re.IGNORECASE)
 # verbs that set one thing beside another: "likened X to Y", "linked X to Y", "compared X with Y"
 LIKENING_LEMMAS = frozenset({"liken", "compare", "link", "tie", "equate", "connect", "attribute"})
+# verbs whose "with" names what a position is taken on: "disagrees with her former boss"
+SIDING_LEMMAS = frozenset({"agree", "disagree", "side", "concur"})
 # pronouns for nobody in particular ("both", "each" and "all" do take back a group named before)
 INDEFINITE_PRONOUNS = frozenset({
     "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "no-one",
@@ -923,12 +925,15 @@ class _Context:
             return None
         if any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.i < cue.i for c in cue.children):
             return None  # "... when he said that ...": a clause about the time, not a parenthetical
-        hung_off_subject = cue.dep_ == "parataxis" and cue.head.pos_ in ("NOUN", "PROPN")
+        hung_off_subject = cue.head.pos_ in ("NOUN", "PROPN") and (cue.dep_ == "parataxis" or any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children))  # "the levy, as she put it, is"
         if cue.head.pos_ not in ("VERB", "AUX") and not hung_off_subject:
             return None  # "The difference now, he told me, is ...": the parse hung the cue off the subject
         addressee = cue.lemma_.lower() in ADDRESSEE_LEMMAS
         for child in cue.children:
-            if child.dep_ == "xcomp" or (child.dep_ == "dobj" and not (addressee and child.pos_ == "PRON")):
+            said_it = child.lower_ == "it" and _as_put_it(cue)  # "as the mayor put it"
+            if child.dep_ == "xcomp" or (child.dep_ == "dobj" and not (addressee and child.pos_ == "PRON")
+                                         and not said_it):
                 return None  # "..., he told me, ..." is still a parenthetical; "told her to go" is not
             if child.dep_ == "prep" and not _circumstance(child):
                 return None
@@ -943,7 +948,9 @@ class _Context:
         after = self._clip(cue.idx, *_trim(self.text, c_end, sent.end_char, strip=" \t\n,;:.—–"))
         if any(s <= cue.idx < e for s, e in blocked):
             return None
-        parts = [(a, b) for a, b in (before, after) if b - a >= 12 and not _overlaps(a, b, blocked)]
+        least = 3 if hung_off_subject else 12  # "The levy, as she put it, is …": the subject counts
+        parts = [(a, b) for (a, b), shortest in ((before, least), (after, 12))
+                 if b - a >= shortest and not _overlaps(a, b, blocked)]
         if not parts:
             return None
         if len(parts) == 2 and self.text[c_end:after[0]].strip(" ,") != "":
@@ -1892,6 +1899,8 @@ def _complement(child: Any, addressee: bool) -> bool:
         preposition = "about"  # "pointed to the delays", "responded to the charge"
     if preposition in ("to", "with") and child.head.lemma_.lower() in LIKENING_LEMMAS:
         preposition = "about"  # "likened the levy to "robbing the harbour"": what it is likened to is said too
+    if preposition == "with" and child.head.lemma_.lower() in SIDING_LEMMAS:
+        preposition = "about"  # "disagrees with her former boss": whom the position is about
     return child.dep_ == "prep" and preposition in CONTENT_PREPOSITIONS and not _circumstance(child) and any(
         c.dep_ in ("pobj", "pcomp") for c in child.children)
 
@@ -1972,7 +1981,7 @@ def _trailing_clause(cue: Any) -> tuple[Any, Any] | None:
 
 def _lemma(token: Any) -> str:
     """The token's lemma, with the tagger's known slips mended ("hopes" is not "hop"); "point
-    out" is read as "note"."""
+    out" is read as "note", "as she put it" as "say"."""
     lemma = str(token.lemma_).lower()
     if lemma == "hop" and token.lower_.startswith("hope"):
         return "hope"
@@ -1982,7 +1991,15 @@ def _lemma(token: Any) -> str:
         return "note"
     if lemma == "learn" and _newsroom_finding(token):
         return "disclose"
+    if lemma == "put" and _as_put_it(token):
+        return "say"
     return lemma
+
+
+def _as_put_it(token: Any) -> bool:
+    """"The levy, as the mayor put it, is a tax": "put it" after "as" is a way of saying."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
 
 
 def _person_like(name: str) -> bool:
@@ -2196,8 +2213,9 @@ def _source_phrase(subject: Any, tokens: list[Any]) -> list[Any]:
         for child in head.children:
             if child.i < subject.i:
                 continue
-            statement = child.dep_ == "relcl" and (_lemma(child) in SPEECH_LEMMAS | STANCE_LEMMAS and any(
-                c.dep_ in ("ccomp", "xcomp") for c in child.children) or _sends_a_work(child))
+            reports = _lemma(child) in SPEECH_LEMMAS | STANCE_LEMMAS and any(
+                c.dep_ in ("ccomp", "xcomp") for c in child.children)
+            statement = child.dep_ == "relcl" and (reports or _sends_a_work(child))
             aside = (child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and head.pos_ == "PROPN"
                      and child.i > 0 and child.doc[child.i - 1].text == ",")
             when = child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME")  # "Trump this week said"

@@ -259,13 +259,26 @@ def _statements(
         inside.append(quote)
     whole = [q for q in inside if q.kind != "partial"]
     if whole:
+        said: list[tuple[int, int, Speaker, Quote]] = []
         for quote in whole:
-            yield max(quote.start, s_start), min(quote.end, s_end), quote.speaker, quote
+            start, end = max(quote.start, s_start), min(quote.end, s_end)
+            if said and quote.continues == said[-1][3].id and not _has_verb(sent, said[-1][0], said[-1][1]):
+                # "Port officials, Ruiz said, should expect a levy": the subject before the
+                # parenthetical and the rest are one claim (the cue between them is in its text)
+                said[-1] = (said[-1][0], end, said[-1][2], said[-1][3])
+            else:
+                said.append((start, end, quote.speaker, quote))
+        yield from said
         return
     if inside:  # partial quotes only: the sentence reports what that speaker said
         yield s_start, s_end, inside[0].speaker, inside[0]
         return
     yield s_start, s_end, publisher, None
+
+
+def _has_verb(sent: Any, start: int, end: int) -> bool:
+    """Whether a verb of the sentence lies within start..end."""
+    return any(t.pos_ in ("VERB", "AUX") and start <= t.idx < end for t in sent)
 
 
 def _cue_lemma(quote: Quote, sent: Any) -> str | None:
