@@ -969,3 +969,17 @@ def test_as_she_put_it_is_a_way_of_saying(nlp: Any, text: str) -> None:
 def test_taking_sides_with_someone_is_a_position(nlp: Any, text: str, cue: str, content: str) -> None:
     item = _one(_found(nlp, text), text, content)
     assert item.cue == cue
+
+
+def test_it_says_what_the_body_named_before_says(nlp: Any) -> None:
+    """Issue 4, round 8: "it warned" had no speaker; it takes back the body, passing over people."""
+    text = ("Rain will ease on Thursday, the national weather service said, but it warned that rivers would "
+            "keep rising. The Red Crescent said about 3,200 people were in shelters. Its director, Ana Ruiz, "
+            "visited one. It added that water would run out by Friday.\n\nIt said the roads were closed.")
+    found = _found(nlp, text)
+    warned = _one(found, text, "rivers would keep rising")
+    assert warned.speaker.role == "national weather service" and _source(text, warned) == "it"
+    added = _one(found, text, "water would run out")
+    assert added.speaker.name == "Red Crescent"
+    # a new paragraph: no body to take back
+    assert all(a.speaker == Speaker() for a in found if "roads were closed" in text[a.start:a.end])

@@ -276,3 +276,25 @@ def test_a_statement_split_by_its_cue_is_one_claim_with_its_subject(nlp: Any, te
     claim = _one(found, "$40")
     assert claim.text == claimed and claim.speaker.name == "Ana Ruiz" and claim.quote is not None
     assert len(found) == 1
+
+
+LIVE_PAGE = (
+    "Live: Flooding in the Varda valley \u2014 what we know\n\n"
+    "12:50 \u2014 Opposition leader Marta Quell accused the government of \u201chiding the real toll\u201d. "
+    "She said at least 60 people were missing.\n\n"
+    "12:30 \u2014 In a statement, the European Commission pledged 4 million euros in emergency aid.\n\n"
+    "9.15am - Rain will ease on Thursday, the national weather service said.\n"
+)
+
+
+def test_a_live_page_s_time_stamps_and_heading_are_no_part_of_claims(nlp: Any) -> None:
+    """Issue 4, round 8 (a fictional live page): claims began "12:50 — …", and the heading's "what
+    we know" made "Flooding in the Varda valley" a statement by "we"."""
+    found = _claims(nlp, LIVE_PAGE)
+    assert not [c for c in found if re.match(r"\d", c.text)]
+    assert _one(found, "accused the government").text.startswith("Opposition leader Marta Quell")
+    assert _one(found, "pledged").text.startswith("In a statement")
+    document = Document(id="doc_live", source="t.txt", text=LIVE_PAGE, publisher="Port Gazette")
+    quotes = extract_all(document, nlp(LIVE_PAGE)).quotes
+    assert not [q for q in quotes if "Flooding" in q.text]
+    assert [q.text for q in quotes if "Rain will ease" in q.text] == ["Rain will ease on Thursday"]

@@ -120,6 +120,14 @@ GROUP_NOUNS = frozenset({
     "department", "firm", "bank", "organization", "organisation", "movement", "lawmaker", "leader",
     "authority",
 })
+# what an unnamed body's role ends with, so that "it" can take it back ("the weather service
+# said …, but it warned"); and how far back "it" looks, within its paragraph
+BODY_WORDS = (GROUP_NOUNS - {"lawmaker", "leader"}) | {
+    "service", "office", "police", "army", "military", "embassy", "network", "newspaper", "paper",
+    "station", "institute", "authorities", "force", "forces", "crescent", "cross", "fund", "bureau",
+    "centre", "center", "observatory", "monitor", "organisation", "ministry",
+}
+BODY_PRONOUN_REACH = 600
 # holders of a stance named by what they are ("a critic of the levy", "is a staunch supporter of")
 AGENT_NOUNS = frozenset({
     "supporter", "opponent", "critic", "advocate", "proponent", "champion", "defender", "backer",
@@ -925,6 +933,8 @@ class _Context:
             return None
         if any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.i < cue.i for c in cue.children):
             return None  # "... when he said that ...": a clause about the time, not a parenthetical
+        if any(c.tag_ in ("WP", "WDT", "WRB") and c.i < cue.i for c in cue.children):
+            return None  # "Flooding in the valley — what we know": a heading's free relative, not an aside
         hung_off_subject = cue.head.pos_ in ("NOUN", "PROPN") and (cue.dep_ == "parataxis" or any(
             c.dep_ == "mark" and c.lower_ == "as" for c in cue.children))  # "the levy, as she put it, is"
         if cue.head.pos_ not in ("VERB", "AUX") and not hung_off_subject:
@@ -949,6 +959,8 @@ class _Context:
         if any(s <= cue.idx < e for s, e in blocked):
             return None
         least = 3 if hung_off_subject else 12  # "The levy, as she put it, is …": the subject counts
+        if self._another_report(sent, *after):
+            after = (after[0], after[0])  # "…, the service said, but it warned that …": a report of its own
         parts = [(a, b) for (a, b), shortest in ((before, least), (after, 12))
                  if b - a >= shortest and not _overlaps(a, b, blocked)]
         if not parts:
@@ -961,6 +973,15 @@ class _Context:
             items[1].follows = items[0]
             items[0].tail = items[1]
         return items[0]
+
+    @staticmethod
+    def _another_report(sent: Any, start: int, end: int) -> bool:
+        """Whether the words at start..end open with a conjunction and hold a verb of saying with
+        a subject of its own ("but it warned that …")."""
+        words = [t for t in sent if start <= t.idx < end]
+        return bool(words) and words[0].lower_ in ("but", "yet", "and", "while", "although", "though") and any(
+            _lemma(t) in SPEECH_LEMMAS and t.pos_ in ("VERB", "AUX") and _subject_of_own(t) is not None
+            for t in words)
 
     def _stance(self, cue: Any, blocked: list[tuple[int, int]]) -> _Pending | None:
         """"X pledged to build", "X called for a ceasefire": a position attributed to someone."""
@@ -1347,7 +1368,9 @@ class _Context:
             member = self._speaker_of(of, cue)[0]
             return replace(member, description=" ".join(phrase.split())), span
         if subject.pos_ == "PRON" or lower in PRONOUN_GENDER:
-            if lower in ("i", "we", "you", "it", "who", "that", "this", "which", "one"):
+            if lower == "it":  # "the weather service said …, but it warned that …": the body named before
+                return self._body_before(span[0]), span
+            if lower in ("i", "we", "you", "who", "that", "this", "which", "one"):
                 return Speaker(), span
             if lower in INDEFINITE_PRONOUNS:  # "not everyone agrees": nobody in particular, not the last group
                 return Speaker(description=" ".join(phrase.split())), span
@@ -1706,6 +1729,29 @@ class _Context:
             self.genders.setdefault(speaker.name, gender)
             return self._merge_known(speaker)
         return Speaker()
+
+    def _body_before(self, position: int) -> Speaker:
+        """What "it" says: the nearest earlier speaker in the same paragraph, at most
+        ``BODY_PRONOUN_REACH`` characters back, that is an organisation or an unnamed body ("the
+        national weather service"); people in between are passed over. Unknown otherwise."""
+        floor = max(self.text.rfind("\n\n", 0, position), position - BODY_PRONOUN_REACH)
+        for mention in reversed(self._before(position, 20)):
+            if mention.position < floor:
+                break
+            speaker = mention.speaker
+            if mention.gender in ("m", "f", "plural") or speaker.anonymous:
+                continue
+            if speaker.name is not None and (speaker.entity in self._organisation_ids
+                                             or self._is_organisation(speaker.name)):
+                return speaker
+            words = (speaker.role or "").lower().split()
+            if speaker.name is None and words and words[-1] in BODY_WORDS:
+                return speaker
+        return Speaker()
+
+    @functools.cached_property
+    def _organisation_ids(self) -> frozenset[str]:
+        return frozenset(e.entity for e in self.entities if e.entity and e.label == "ORG")
 
     def _merge_known(self, speaker: Speaker) -> Speaker:
         """The fullest earlier form of the same named speaker (with role and entity id)."""
@@ -2404,9 +2450,24 @@ def _clean_name(name: str) -> str:
     return " ".join(words) or name
 
 
+# a live page's time stamp before an entry: "14:05 — ", "9.30am - ", "Update 14:05 GMT: "
+TIME_STAMP = re.compile(
+    r"(?:(?:update[d]?|breaking)\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|bst|cet|cest|e[sd]?t|p[sd]?t|"
+    r"local(?: time)?)?\s*(?:[—–-]+|:)\s+",
+    re.IGNORECASE,
+)
+
+
+def after_time_stamp(text: str, start: int, end: int) -> int:
+    """Where the words begin after a live page's time stamp at ``start`` (``start`` if none)."""
+    match = TIME_STAMP.match(text, start, end)
+    return match.end() if match else start
+
+
 def _trim(text: str, start: int, end: int, strip: str = " \t\n,;:—–") -> tuple[int, int]:
     while start < end and text[start] in strip:
         start += 1
+    start = after_time_stamp(text, start, end)
     while end > start and text[end - 1] in strip:
         end -= 1
     return start, end

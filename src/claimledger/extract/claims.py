@@ -24,7 +24,13 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
-from claimledger.extract.attribution import ESTIMATING_LEMMAS, FRAMING_LEMMAS, PUTTING_LEMMAS, SPEECH_LEMMAS
+from claimledger.extract.attribution import (
+    ESTIMATING_LEMMAS,
+    FRAMING_LEMMAS,
+    PUTTING_LEMMAS,
+    SPEECH_LEMMAS,
+    after_time_stamp,
+)
 from claimledger.ids import make_id
 from claimledger.model import Annotations, Claim, Document, Quote, Speaker
 from claimledger.values.names import split_role
@@ -424,6 +430,7 @@ def _metric(quantities: list[Any], found: Annotations, metric_key: Callable[...,
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t\n,;:—–-\"“”'":
         start += 1
+    start = after_time_stamp(text, start, end)  # "12:50 — Quell accused …": the stamp is no part of it
     while end > start and text[end - 1] in " \t\n,;:—–-\"“”'":
         end -= 1
     return start, end
