@@ -983,3 +983,10 @@ def test_it_says_what_the_body_named_before_says(nlp: Any) -> None:
     assert added.speaker.name == "Red Crescent"
     # a new paragraph: no body to take back
     assert all(a.speaker == Speaker() for a in found if "roads were closed" in text[a.start:a.end])
+
+
+def test_a_place_that_only_qualifies_a_body_is_not_its_name(nlp: Any) -> None:
+    """Issue 4, round 8: "The Varda regional government" had the name "Varda" (the place)."""
+    text = "The Varda regional government now says 46 people have died."
+    speaker = _one(_found(nlp, text), text, "46 people").speaker
+    assert speaker.name is None and speaker.role == "Varda regional government"

@@ -1609,8 +1609,11 @@ class _Context:
             if ent.label_ in ("ORG", "GPE", "NORP") and ent.start in indices and end - 1 in indices:
                 head = ent.root
                 published = _lemma(head.head) in PUBLISHED_NOUNS
-                if head.dep_ in ("compound", "poss", "amod") and head.head.i in indices and not published:
-                    continue  # "Pentagon spokesman": the organisation only qualifies the speaker
+                published = published or (head.dep_ == "nmod" and any(_lemma(t) in PUBLISHED_NOUNS for t in tokens))
+                if head.dep_ in ("compound", "poss", "amod", "nmod") and head.head.i in indices and not published:
+                    # "Pentagon spokesman", "the Varda regional government": the name only qualifies
+                    # the speaker ("the latest Reuters Ipsos poll" is still Reuters's)
+                    continue
                 if end < ent.end:  # "The Valley Herald's": the name without its possessive
                     return str(ent.doc[ent.start:end].text)
                 if (head.dep_ == "pobj" and head.head.lower_ in ("for", "to", "of", "at", "with")
