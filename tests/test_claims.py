@@ -298,3 +298,23 @@ def test_a_live_page_s_time_stamps_and_heading_are_no_part_of_claims(nlp: Any) -
     quotes = extract_all(document, nlp(LIVE_PAGE)).quotes
     assert not [q for q in quotes if "Flooding" in q.text]
     assert [q.text for q in quotes if "Rain will ease" in q.text] == ["Rain will ease on Thursday"]
+
+
+def test_an_event_a_named_speaker_reports_is_a_claim(nlp: Any) -> None:
+    """Issue 4, round 8: a deputy contradicting the governor about the dam was no claim (no number
+    or name in what he said), so the contradiction could not be found."""
+    text = ("Governor Lena Ostrova said the dam at Sorrin had held. Her deputy, Ivo Brandt, later contradicted "
+            "her, telling local radio that water had spilled over the dam's eastern wall. "
+            "\u201cWe stand with the people of the valley,\u201d Ostrova added.")
+    found = _claims(nlp, text)
+    spilled = _one(found, "water had spilled")
+    assert spilled.speaker.name == "Ivo Brandt" and spilled.checkworthy >= MIN_CHECKWORTHY
+    assert not [c for c in found if "stand with" in c.text]  # on record, but no event: no claim
+    span = nlp("Water had spilled over the dam's eastern wall.")[:]
+    assert "on_record" in explain(span, on_record=True) and "on_record" not in explain(span)
+
+
+def test_a_claim_keeps_the_closing_mark_of_a_quotation_it_opens(nlp: Any) -> None:
+    text = 'Governor Lena Ostrova said rescue teams had reached "every village but two".'
+    claim = _one(_claims(nlp, text), "every village")
+    assert claim.text.endswith('but two"')

@@ -49,6 +49,7 @@ FEATURES: dict[str, float] = {
     "status": 0.15,          # a state or change verb: killed, rose, passed, defeated, is over
     "causal": 0.1,           # because, due to, led to, caused
     "past_event": 0.05,      # a past-tense verb: something happened
+    "on_record": 0.1,        # ... or a state or change, asserted by a named speaker on record
     "question": -0.5,        # questions ask, they do not assert
     "greeting": -0.45,       # thanks, welcome, good evening, applause
     "feeling": -0.25,        # I think / I feel / I hope / I love
@@ -137,7 +138,8 @@ def claims(doc: Document, parsed: Any, found: Annotations) -> Iterator[Claim]:
                     speaker, quote = publisher, None
             if not figure and not _is_assertion(doc.text[start:end], span):
                 continue
-            score = checkworthiness(span, _labels(ents, starts, span))
+            score = checkworthiness(span, _labels(ents, starts, span),
+                                    on_record=quote is not None and speaker.name is not None)
             if score < MIN_CHECKWORTHY:
                 continue
             seen.add((start, end))
@@ -319,11 +321,13 @@ def _is_assertion(text: str, span: Any) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def explain(span: Any, labels: list[str] | None = None) -> dict[str, float]:
+def explain(span: Any, labels: list[str] | None = None, *, on_record: bool = False) -> dict[str, float]:
     """The features that fire on a sentence (or any spaCy span), with their weights.
 
     ``labels`` are the span's entity labels when the caller already has them (``Span.ents``
-    walks every entity of the document).
+    walks every entity of the document). ``on_record``: the span is what a named speaker said
+    ("Brandt told local radio that water had spilled over the dam"), which makes an event or a
+    change it reports worth checking even with no number or name in it.
     """
     text = span.text
     fired: dict[str, float] = {}
@@ -345,6 +349,8 @@ def explain(span: Any, labels: list[str] | None = None) -> dict[str, float]:
         fired["causal"] = FEATURES["causal"]
     if any(t.tag_ == "VBD" for t in span):
         fired["past_event"] = FEATURES["past_event"]
+    if on_record and ("past_event" in fired or "status" in fired):
+        fired["on_record"] = FEATURES["on_record"]
     if text.rstrip().endswith("?"):
         fired["question"] = FEATURES["question"]
     if GREETING.search(text):
@@ -363,9 +369,9 @@ def explain(span: Any, labels: list[str] | None = None) -> dict[str, float]:
     return fired
 
 
-def checkworthiness(span: Any, labels: list[str] | None = None) -> float:
+def checkworthiness(span: Any, labels: list[str] | None = None, *, on_record: bool = False) -> float:
     """A check-worthiness score in 0..1: BASE_SCORE plus the weights of the features that fire."""
-    score = BASE_SCORE + sum(explain(span, labels).values())
+    score = BASE_SCORE + sum(explain(span, labels, on_record=on_record).values())
     return round(min(1.0, max(0.0, score)), 3)
 
 
@@ -433,4 +439,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     start = after_time_stamp(text, start, end)  # "12:50 — Quell accused …": the stamp is no part of it
     while end > start and text[end - 1] in " \t\n,;:—–-\"“”'":
         end -= 1
+    # a quotation the claim opens keeps its closing mark: 'had reached "every village but two"'
+    while end < len(text) and text[end] in "\"”" and _opened(text[start:end]):
+        end += 1
     return start, end
+
+
+def _opened(text: str) -> bool:
+    """Whether the text opens a quotation it does not close (curly or straight marks)."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
