@@ -990,3 +990,22 @@ def test_a_place_that_only_qualifies_a_body_is_not_its_name(nlp: Any) -> None:
     text = "The Varda regional government now says 46 people have died."
     speaker = _one(_found(nlp, text), text, "46 people").speaker
     assert speaker.name is None and speaker.role == "Varda regional government"
+
+
+def test_a_transcript_s_surname_label_is_the_person_named_in_full_before(nlp: Any) -> None:
+    """Issue 4, round 8 (a fictional briefing): "VOSS:" after "COL. ANIKA VOSS:" was a second
+    speaker, "Voss", with no role."""
+    text = ("MODERATOR: Good afternoon.\n\n"
+            "COL. ANIKA VOSS: Overnight, coalition aircraft struck 14 targets near the river.\n\n"
+            "Q: Colonel, is the operation over?\n\n"
+            "VOSS: Our operation is not over, and we expect it to continue through the spring.\n")
+    found = _found(nlp, text)
+    first, later = _one(found, text, "struck 14 targets"), _one(found, text, "is not over")
+    assert first.speaker.name == later.speaker.name == "Anika Voss"
+    assert later.speaker.role == first.speaker.role == "Col."
+
+
+def test_reports_from_a_place_are_not_the_place_s_statement(nlp: Any) -> None:
+    text = "Reports from Mosul say 12 civilians were killed in the strikes."
+    speaker = _one(_found(nlp, text), text, "12 civilians").speaker
+    assert speaker.name is None and speaker.description == "Reports from Mosul"

@@ -157,6 +157,9 @@ REPORT_NOUNS = frozenset({
 PARTITIVE = re.compile(r"^(?:one|two|three|four|some|several|many|each|both|all|most|none|any) of ", re.IGNORECASE)
 # verbs that set one thing beside another: "likened X to Y", "linked X to Y", "compared X with Y"
 LIKENING_LEMMAS = frozenset({"liken", "compare", "link", "tie", "equate", "connect", "attribute"})
+# what comes "from" a place it was made in, not from the place as a body ("reports from Mosul")
+LOCATED_NOUNS = frozenset({"report", "account", "footage", "video", "image", "photo", "dispatch", "witness",
+                           "resident", "journalist", "correspondent"})
 # verbs whose "with" names what a position is taken on: "disagrees with her former boss"
 SIDING_LEMMAS = frozenset({"agree", "disagree", "side", "concur"})
 # pronouns for nobody in particular ("both", "each" and "all" do take back a group named before)
@@ -506,9 +509,13 @@ class _Context:
         role_text = parts.role or None
         if role_text and role_text.isupper():
             role_text = role_text.title()
-        name = self._full_name(name, start) if name else None
-        speaker = Speaker(name=name, role=role_text, entity=self._entity_id(name, start, end) if name else None)
-        if name is None and role_text:
+        full = self._full_name(name, start) if name else None
+        speaker = Speaker(name=full, role=role_text, entity=self._entity_id(full, start, end) if full else None)
+        if full is not None and " " in full and name == full:  # "COL. ANIKA VOSS:" names the later "VOSS:"
+            self._learn_person(start, end, full)
+        elif full is not None and full != name and role_text is None:
+            speaker = self._merge_known(speaker)  # "VOSS:" after "COL. ANIKA VOSS:": Anika Voss, colonel
+        if full is None and role_text:
             speaker = self._resolve_role(role_text.split()[-1].lower(), start) or replace(
                 speaker, description=label)
         self._remember(start, speaker, None)
@@ -1620,6 +1627,8 @@ class _Context:
                         and head.head.head.pos_ == "NOUN" and head.head.head.i in indices
                         and head.head.head.ent_type_ not in ("ORG", "GPE", "NORP")):
                     continue  # "an attorney for Mills", "a spokesman for the Pentagon": whose, not who
+                if _located(head) and head.head.head.i in indices:
+                    continue  # "reports from Mosul": where they come from, not who makes them
                 return str(ent.text)
         if head_token is not None and tokens:  # the entity stage's reading ("Islamic State", which the
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)  # tagger cut to "Islamic")
@@ -2195,7 +2204,7 @@ def _evidence_holder(noun: Any) -> Any:
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             found = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")), None)
-            if found is not None and found.lemma_.lower() not in EVIDENCE_NOUNS:
+            if found is not None and found.lemma_.lower() not in EVIDENCE_NOUNS and not _located(found):
                 return found
         if child.dep_ == "acl" and child.lemma_.lower() in PUBLISHING_LEMMAS:  # "released by", not "seen by"
             agent = next((a for a in child.children if a.dep_ == "agent"), None)
@@ -2203,6 +2212,12 @@ def _evidence_holder(noun: Any) -> Any:
             if found is not None:
                 return found
     return None
+
+
+def _located(place: Any) -> bool:
+    """"Reports from Mosul", "footage from Kharkiv": a place a report comes from, not its maker."""
+    return (place.ent_type_ in ("GPE", "LOC", "FAC") and place.dep_ == "pobj" and place.head.lower_ == "from"
+            and _lemma(place.head.head) in LOCATED_NOUNS)
 
 
 def _inherited_subject(verb: Any) -> Any:
