@@ -305,3 +305,29 @@ def test_issue4_a_title_and_a_known_given_name_tagged_org_is_a_person(nlp: Any) 
                                              ("Mt.", False), ("Gen.", True), ("Dr.", True), ("St.", False)])
 def test_short_titles(word: str, short: bool) -> None:
     assert is_short_title(word) is short
+
+
+BRIEFING_LABELS = (
+    "MODERATOR: Good afternoon.\n\n"
+    "COL. ANIKA VOSS: Overnight, coalition aircraft struck 14 targets.\n\n"
+    "REPORTER: Is the operation over?\n\n"
+    "VOSS: It is not over.\n\n"
+    "SOURCE: Ministry of Defence.\n"
+)
+
+
+def test_a_transcript_s_capitalised_labels_are_people(nlp: Any) -> None:
+    """Issue 4, round 8: the tagger read "COL. ANIKA VOSS:" as two organisations, "COL" and
+    "ANIKA", so the briefing's speaker had no entity to link across documents."""
+    from claimledger.pipeline import extract_all
+
+    document = Document(id="doc_briefing", source="test", text=BRIEFING_LABELS)
+    found = extract_all(document, nlp(BRIEFING_LABELS)).entities
+    people = {(e.text, e.canonical, e.role) for e in found if e.label == "PERSON"}
+    assert people == {("ANIKA VOSS", "Anika Voss", "COL."), ("VOSS", "Anika Voss", None)}
+    assert not [e for e in found if e.text in ("COL", "ANIKA", "SOURCE", "MODERATOR", "REPORTER")]
+    article = "Colonel Anika Voss said the operation would go on."
+    same = {e.entity for e in _run(nlp, article, "doc_article") if e.label == "PERSON"}
+    assert same == {e.entity for e in found if e.label == "PERSON"}  # one id across the two documents
+    # a single "NAME:" line is no transcript: nothing is made a person
+    assert not [e for e in _run(nlp, "SOURCE: Ministry of Defence.\n", "doc_one") if e.label == "PERSON"]

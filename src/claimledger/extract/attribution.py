@@ -35,6 +35,8 @@ from typing import Any
 from claimledger.model import Document, Entity, QuoteKind, Speaker
 from claimledger.values.dates import MONTHS, WEEKDAYS, DateValue, find_dates, weekday_before
 from claimledger.values.names import (
+    GENERIC_LABELS,
+    NOT_TURN_LABELS,
     given_name_gender,
     is_role_word,
     is_short_title,
@@ -275,13 +277,6 @@ TURN_LABEL = re.compile(
     r"|[A-Z][A-Z .'’\-]{1,40})(?: \((?P<aside>[^)\n]{1,60})\))?:[ \t]+(?P<body>\S[^\n]*)$",
     re.MULTILINE,
 )
-NOT_TURN_LABELS = frozenset({
-    "note", "update", "updated", "editor's note", "photo", "source", "sources", "read more",
-    "related", "warning", "correction", "disclaimer", "q", "a", "subject", "date", "from", "to",
-    "tags", "topics", "share", "watch", "listen", "advertisement", "image", "video", "caption",
-    "breaking", "exclusive", "live", "analysis", "opinion", "editorial", "poll", "fact check",
-    "the latest", "latest", "transcript", "summary", "background", "media contact", "contact",
-})
 # prepositions that give examples or comparisons, not who speaks ("experts, including Mr. Goldberg")
 EXAMPLE_PREPOSITIONS = frozenset({"like", "unlike", "including", "such", "among", "besides"})
 # what a person writes or publishes in their own name: "a Trump tweet said" is Trump speaking
@@ -299,10 +294,6 @@ SELF_NOUNS = DOCUMENT_NOUNS | {
     "newspaper", "paper", "publication", "outlet", "site", "website", "analysis", "newsroom",
     "review", "investigation", "story", "article", "magazine", "station", "channel",
 }
-GENERIC_LABELS = frozenset({
-    "reporter", "reporters", "moderator", "host", "audience", "question", "answer", "unidentified",
-    "interviewer", "participant", "caller", "anchor", "narrator", "speaker", "crowd",
-})
 FROM_HEADER = re.compile(r"^From (?P<who>(?:the |our )?[A-Z][^\n:]{1,60}):\s*$", re.MULTILINE)
 SIGNATURE_LINE = re.compile(r"^[ \t]*[—–―\-]{1,2}[ \t]*(?P<who>[A-Z][^\n]{1,80}?)[ \t]*$", re.MULTILINE)
 # the same signature on the quote's own line: '"…" ― Name' (pull quotes, epigraphs, reader voices)

@@ -120,6 +120,7 @@ def _analyse(doc: Document, parsed: Any) -> list[tuple[Mention, str, str]]:
     mentions = _roles(text, tokens, mentions)
     mentions = _relabel(text, tokens, mentions)
     mentions = _datelines(text, mentions)
+    mentions = _speaker_labels(text, mentions)
     mentions = _propagate(text, parsed, mentions)
     mentions = sorted(_dedupe(mentions), key=lambda m: (m.start, m.end))
     return _identify(text, mentions)
@@ -430,6 +431,40 @@ def _datelines(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z.'’\- ]{0,40}[A-Z.]):[ \t]+\S", re.MULTILINE)
+
+
+def _speaker_labels(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The people of a transcript's turn labels in capitals ("COL. ANIKA VOSS:", later "VOSS:"),
+    which the tagger reads badly (word by word, as organisations): a PERSON over the name with the
+    title as its role, in place of what the tagger found there. Only in a transcript (two labels
+    or more); a one-word label only when a fuller label or a person mention ends with that word."""
+    labels = [m for m in _SPEAKER_LABEL.finditer(text)
+              if m.group("label").strip().lower() not in names.NOT_TURN_LABELS]
+    if len(labels) < 2:
+        return mentions
+    people: list[tuple[int, int, str | None, int]] = []  # name start, end, title, label start
+    for match in labels:
+        label = match.group("label")
+        if label.strip().lower() in names.GENERIC_LABELS:
+            continue
+        parts = names.split_role(label)
+        if not parts.name or parts.name not in label:
+            continue
+        start = match.start("label") + label.index(parts.name)
+        people.append((start, start + len(parts.name), parts.role or None, match.start("label")))
+    full = [text[s:e] for s, e, _r, _l in people] + [text[m.start:m.end] for m in mentions if m.label == "PERSON"]
+    surnames = {name.rsplit(maxsplit=1)[-1].lower() for name in full if len(name.split()) >= 2}
+    out = list(mentions)
+    for start, end, role, label_start in people:
+        words = text[start:end].split()
+        if len(words) == 1 and words[0].lower() not in surnames:
+            continue  # "SOURCE:", "NATO:": one word names a person only when a full name ends with it
+        out = [m for m in out if not (m.start < end and label_start < m.end)]  # the title's "COL" too
+        out.append(Mention(start, end, "PERSON", role, label_start if role else None))
+    return out
+
+
 # 4. propagation ------------------------------------------------------------------------------
 def _propagate(text: str, parsed: Any, mentions: list[Mention]) -> list[Mention]:
     """Untagged repeats of a found name, and lone surnames or first names of found people. A
@@ -483,9 +518,15 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 
 
 # 5. canonical names and ids ------------------------------------------------------------------
+def _readable(name: str) -> str:
+    """A name written in capitals as a name is written ("ANIKA VOSS" -> "Anika Voss"); others as
+    they are."""
+    return name.title() if name.isupper() and sum(c.isalpha() for c in name) > 3 else name
+
+
 def _identify(text: str, mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
     people_idx = [i for i, m in enumerate(mentions) if m.label == "PERSON"]
-    person_names = [names.split_role(text[mentions[i].start:mentions[i].end]).name for i in people_idx]
+    person_names = [_readable(names.split_role(text[mentions[i].start:mentions[i].end]).name) for i in people_idx]
     heads = names.link_people(person_names)
     canonical: dict[int, str] = {}
     for position, i in enumerate(people_idx):

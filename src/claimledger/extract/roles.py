@@ -106,8 +106,8 @@ def mention_roles(
     for person in people:
         given = _given(person.role)
         fuller = apposed.get((person.start, person.end))
-        if fuller is not None and (given is None or fuller[1] == given[1] or _extends(fuller[1], given[1])):
-            given = fuller
+        if fuller is not None and (given is None or (fuller[1] != given[1] and _extends(fuller[1], given[1]))):
+            given = fuller  # a fuller role; the same role stays as this mention writes it ("COL.")
         if given is not None:
             out[(person.start, person.end)] = given[0]
     return out
