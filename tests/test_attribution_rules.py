@@ -1009,3 +1009,12 @@ def test_reports_from_a_place_are_not_the_place_s_statement(nlp: Any) -> None:
     text = "Reports from Mosul say 12 civilians were killed in the strikes."
     speaker = _one(_found(nlp, text), text, "12 civilians").speaker
     assert speaker.name is None and speaker.description == "Reports from Mosul"
+
+
+def test_a_name_inside_what_was_just_reported_is_not_she(nlp: Any) -> None:
+    """Issue 4, round 8 (a fictional wire story): "she said" went to a name inside the statement
+    before it rather than to that statement's speaker."""
+    text = ("Coalition spokeswoman Ruth Calder told reporters that Robin Ashe had fled to the hills east of "
+            "the river. \u201cThis fight is not finished,\u201d she said.")
+    found = _found(nlp, text)
+    assert _one(found, text, "This fight is not finished").speaker.name == "Ruth Calder"

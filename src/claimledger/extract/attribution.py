@@ -400,6 +400,7 @@ class _Context:
         # the surnames of the people named in full ("Mattis" of "Jim Mattis")
         self.surnames = {_clean_name(n).split()[-1] for _s, _e, n in self.people if " " in _clean_name(n)}
         self._learned: set[tuple[int, int, str]] = set()  # full names found by the speaker rules
+        self._said: list[tuple[int, int]] = []  # contents of the statements resolved so far, sorted
         self.anchor = _anchor_date(doc)
 
     # 1. posts -----------------------------------------------------------------------------------
@@ -582,6 +583,7 @@ class _Context:
         for item in order:
             if item.subject is not None:
                 speakers[id(item)] = self._speaker_of(item.subject, item.cue)
+                bisect.insort(self._said, (item.start, item.end))
             elif item.signature is not None:
                 speakers[id(item)] = item.signature[0], item.signature[1]
             else:
@@ -1687,6 +1689,11 @@ class _Context:
         if speaker.name is not None or speaker.anonymous or speaker.description:
             bisect.insort(self.mentions, _Mention(position, speaker, gender), key=lambda m: m.position)
 
+    def _in_said(self, position: int) -> bool:
+        """Whether ``position`` lies inside the content of a statement whose speaker is resolved."""
+        index = bisect.bisect_right(self._said, (position, len(self.text)))
+        return any(s <= position < e for s, e in self._said[max(0, index - 3):index])
+
     def _before(self, position: int, limit: int = 200) -> list[_Mention]:
         """The (at most ``limit``) latest mentions before ``position``, nearest last."""
         index = bisect.bisect_left(self.mentions, position, key=lambda m: m.position)
@@ -1708,8 +1715,11 @@ class _Context:
         for s, _e, name in self.people[first:]:
             if s >= position:
                 break
-            if self._in_quote(s):
-                continue  # '"My adviser, John Holdren, …," he said': a name inside a quote is not "he"
+            if self._in_quote(s) or self._in_said(s):
+                # '"My adviser, John Holdren, …," he said': a name inside a quote is not "he"; nor is
+                # one inside what someone was just reported saying ("Calder said fighters remained
+                # east of Tell Amar. … she said": Calder)
+                continue
             # "Mr. Obama immersed himself …; "…," he said': a surname counts once it has a full name
             titled = self._title_gender_before(s)
             full = self._full_name(_clean_name(name), s, titled)
