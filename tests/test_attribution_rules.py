@@ -1018,3 +1018,22 @@ def test_a_name_inside_what_was_just_reported_is_not_she(nlp: Any) -> None:
             "the river. \u201cThis fight is not finished,\u201d she said.")
     found = _found(nlp, text)
     assert _one(found, text, "This fight is not finished").speaker.name == "Ruth Calder"
+
+
+def test_why_a_source_is_anonymous_is_not_what_the_source_said(nlp: Any) -> None:
+    text = ("A senior defense official, speaking on condition of anonymity because he was not authorized to "
+            "discuss troop numbers, said 1,200 troops would stay through the summer.")
+    found = _found(nlp, text)
+    assert [text[a.start:a.end] for a in found] == ["1,200 troops would stay through the summer"]
+    assert found[0].speaker.anonymous
+
+
+def test_its_website_is_the_body_the_sentence_is_about(nlp: Any) -> None:
+    """Issue 4, round 8: "according to a statement posted on its website" had the statement as an
+    unnamed speaker; and "the coalition" had been taken for the coalition's spokeswoman."""
+    text = ("Coalition spokeswoman Ruth Calder said 2,000 fighters remained. The coalition, which had 79 member "
+            "states in January, now counts about 80, according to a statement posted on its website.")
+    item = _one(_found(nlp, text), text, "now counts about 80")
+    assert item.speaker.name != "Ruth Calder" and item.speaker.role == "coalition"
+    text = "Ruiz is leaving the council, according to a video posted on Calder's account."
+    assert _one(_found(nlp, text), text, "Ruiz is leaving").speaker.name == "Calder"

@@ -836,8 +836,8 @@ class _Context:
                 if token.i in cues or self._in_quote(token.idx):
                     continue
                 lemma = _lemma(token)
-                if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX") and (
-                        _put_to_speaker(token) or _asks_anonymity(token)):
+                if lemma in SPEECH_LEMMAS | STANCE_LEMMAS and token.pos_ in ("VERB", "AUX") and (
+                        _put_to_speaker(token) or _asks_anonymity(token) or _not_free_to_speak(token)):
                     continue
                 if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
                     item = self._clausal(token, blocked) or self._parenthetical(token, blocked)
@@ -1368,8 +1368,13 @@ class _Context:
             member = self._speaker_of(of, cue)[0]
             return replace(member, description=" ".join(phrase.split())), span
         if subject.pos_ == "PRON" or lower in PRONOUN_GENDER:
-            if lower == "it":  # "the weather service said …, but it warned that …": the body named before
-                return self._body_before(span[0]), span
+            if lower in ("it", "its"):  # "the weather service said …, but it warned that …": the body named before
+                body = self._body_before(span[0])
+                main = _main_subject(subject)  # "The coalition … now counts 80, according to its website"
+                if body == Speaker() and main is not None and main.i < subject.i and (
+                        _lemma(main) in BODY_WORDS or main.ent_type_ == "ORG"):
+                    body = self._speaker_of(main, cue)[0]
+                return body, span
             if lower in ("i", "we", "you", "who", "that", "this", "which", "one"):
                 return Speaker(), span
             if lower in INDEFINITE_PRONOUNS:  # "not everyone agrees": nobody in particular, not the last group
@@ -1502,9 +1507,15 @@ class _Context:
                    for o in c.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"), None)
         own = subject.lemma_.lower() in WORK_NOUNS
         author = by or (next((c for c in subject.children if c.dep_ == "poss"), None) if own else None)
+        if author is None and own:  # "a statement posted on its website": whose website
+            author = next((w for a in subject.children if a.dep_ == "acl" and _lemma(a) in ISSUING_LEMMAS
+                           for p in a.children if p.dep_ == "prep" and p.lower_ in ("on", "to")
+                           for o in p.children if o.dep_ == "pobj"
+                           for w in o.children if w.dep_ == "poss"), None)
         if author is not None:
             written = self._speaker_of(author, cue)[0]
-            return written if written.name is not None else None
+            body = author.lower_ in ("its", "their") and written.role is not None  # "its website": the body
+            return written if written.name is not None or body else None
         if own and person is not None and self._names_whose(subject, person):  # "a Trump tweet"
             full = self._full_name(person[2], person[0])
             return Speaker(name=full, entity=self._entity_id(full, person[0], person[1]))
@@ -1782,7 +1793,12 @@ class _Context:
         """"the official", "the spokesman": the nearest earlier speaker described that way, with
         every modifier too ("the Republican nominee" is not the Democratic one)."""
         short = title_short_forms()
+        body = head in BODY_WORDS  # "the coalition" is not the coalition's spokesman
         for mention in reversed(self._before(position)):
+            if body and (mention.gender in ("m", "f") or (
+                    mention.speaker.name is not None and not self._is_organisation(mention.speaker.name)
+                    and mention.speaker.entity not in self._organisation_ids)):
+                continue
             described = " ".join(filter(None, (mention.speaker.role, mention.speaker.description))).lower()
             words = {w.strip(".,") for w in described.split()}
             words |= {short[w] for w in words if w in short}  # "Sen." is a senator
@@ -2109,6 +2125,12 @@ def _asks_anonymity(cue: Any) -> bool:
                and any(a.dep_ == "auxpass" for a in c.children) for c in cue.children)
 
 
+def _not_free_to_speak(cue: Any) -> bool:
+    """"because he was not authorized to discuss troop numbers", "not allowed to comment": why a
+    source is anonymous, not something the source said."""
+    return cue.dep_ == "xcomp" and _lemma(cue.head) in ("authorize", "allow", "permit", "clear", "empower")
+
+
 def _put_to_speaker(cue: Any) -> bool:
     """"Asked whether troops would leave, Varga said", "Told that the port had closed, Ruiz said":
     a participle before the main verb, with no subject of its own, is what was put to the speaker."""
@@ -2213,6 +2235,12 @@ def _evidence_holder(noun: Any) -> Any:
             if found is not None:
                 return found
     return None
+
+
+def _main_subject(token: Any) -> Any:
+    """The subject of the main clause of the token's sentence, if it has one."""
+    root = token.sent.root
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _located(place: Any) -> bool:

@@ -96,6 +96,16 @@ BOILERPLATE = re.compile(
     r"media contact|press contact|contact us)\b",
     re.IGNORECASE,
 )
+# a byline: "By Dana Kell, Harbour Wire", "By Ana Ruiz and Tom Okafor"
+BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s*(?:,|and\b|for\b|\||—|-|$)")
+# what a reporter notes about reaching a source, not a claim anyone can check against the record
+NO_COMMENT = re.compile(
+    r"\b(?:did not|didn't|does not|doesn't|has not|hasn't|have not|haven't|could not|couldn't)\s+"
+    r"(?:immediately\s+)?(?:respond|reply|return|answer)\w*\b[^.]{0,60}\b(?:comment|request|inquir|messages?|"
+    r"calls?|e-?mails?)|\b(?:declined|refused)\s+to\s+comment\b|\bcould not be reached\b|"
+    r"\bwas not available for comment\b|\bno immediate comment\b",
+    re.IGNORECASE,
+)
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -311,12 +321,23 @@ def _says(quote: Quote, sent: Any) -> bool:
     return lemma is None or lemma in SPEECH_LEMMAS or lemma in FRAMING_LEMMAS
 
 
+def _no_comment(text: str) -> bool:
+    """The sentence is a note that a source did not comment ("Varga's office did not respond to a
+    request for comment"), not one that goes on to say more first ("Officials said 40 died, and
+    the mayor did not respond")."""
+    match = NO_COMMENT.search(text)
+    return match is not None and match.start() < 80 and "," not in text[:match.start()]
+
+
 def _is_assertion(text: str, span: Any) -> bool:
-    """Not a question, caption, boilerplate line or verbless fragment."""
+    """Not a question, caption, boilerplate line, note that a source did not comment, or verbless
+    fragment."""
     stripped = text.strip()
-    if stripped.endswith("?") or BOILERPLATE.search(stripped):
+    if stripped.endswith("?") or BOILERPLATE.search(stripped) or _no_comment(stripped):
         return False
-    if len([t for t in span if t.is_alpha]) < 4:
+    if BYLINE.match(stripped[:1].lower() + stripped[1:]):
+        return False
+    if len([t for t in span if t.is_alpha or t.like_num]) < 4:  # "40 people had died" is four words
         return False
     return any(t.pos_ in ("VERB", "AUX") for t in span)
 
