@@ -332,3 +332,27 @@ def test_bylines_and_notes_that_a_source_did_not_comment_are_not_claims(nlp: Any
     """Issue 4, round 8 (a fictional wire story): "By Dana Kell, Harbour Wire" and "Varga's office did
     not respond to a request for comment" were claims; "40 people had died" was too short to be one."""
     assert [c.text for c in _claims(nlp, text)] == claimed
+
+
+SITREP = (
+    "Varda Valley Floods \u2014 Situation Report No. 4\n"
+    "Issued by the Relief Coordination Cell, 6 March 2031\n\n"
+    "More than 18,000 people are displaced in the valley.\n\n"
+    "WHO warned of a risk of cholera in the shelters, citing two suspected cases. The World Food Programme "
+    "said it had distributed 120 tonnes of food, and it plans to reach 25,000 people by the end of the month.\n"
+)
+
+
+def test_a_situation_report_s_issuer_acronyms_and_it(nlp: Any) -> None:
+    """Issue 4, round 8 (a fictional situation report): the report's own sentences had no speaker and
+    its "Issued by" line was a claim; "WHO warned" had no speaker (read as the pronoun "who"); "it
+    plans to reach 25,000 people" was no statement."""
+    document = Document(id="doc_sitrep", source="t.txt", text=SITREP)
+    found = extract_all(document, nlp(SITREP))
+    claims = {c.text: c for c in found.claims}
+    assert claims["More than 18,000 people are displaced in the valley."].speaker.name == "Relief Coordination Cell"
+    assert not [t for t in claims if t.startswith("Issued by")]
+    warned = next(q for q in found.quotes if "cholera" in q.text)
+    assert warned.speaker.name == "WHO" and warned.speaker.entity is not None
+    plans = next(q for q in found.quotes if "25,000" in q.text)
+    assert plans.speaker.name == "World Food Programme"

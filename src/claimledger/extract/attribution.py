@@ -596,6 +596,9 @@ class _Context:
                 speakers[id(item)] = speaker, source_span
             if item.kind == "partial" and speaker == Speaker():
                 continue
+            if speaker == Speaker() and item.subject is not None and item.subject.lower_ == "it" \
+                    and _lemma(item.cue) not in SPEECH_LEMMAS:
+                continue  # "it plans to …" with no body to take back: no one holds the position
             if source_span is not None and source_span[0] < item.start < source_span[1]:
                 # a subject phrase the parse ran into the content ("A majority of voters expect X")
                 source_span = _trim(self.text, source_span[0], item.start)
@@ -990,7 +993,7 @@ class _Context:
             c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
         if subject is None or (subject.pos_ not in ("PROPN", "PRON", "NOUN") and not partitive):
             return None
-        if _word(subject) in ("i", "we", "you", "it", "this"):
+        if _word(subject) in ("i", "we", "you", "it", "this") and not _body_it(subject):
             return None
         if subject.lower_ == "that" and cue.dep_ != "relcl":
             return None
@@ -1367,7 +1370,7 @@ class _Context:
         if of is not None:  # "one of the officials", "two of Mr. Obama's advisers": the group they are of
             member = self._speaker_of(of, cue)[0]
             return replace(member, description=" ".join(phrase.split())), span
-        if subject.pos_ == "PRON" or lower in PRONOUN_GENDER:
+        if (subject.pos_ == "PRON" or lower in PRONOUN_GENDER) and not _acronym(subject):  # "WHO warned"
             if lower in ("it", "its"):  # "the weather service said …, but it warned that …": the body named before
                 body = self._body_before(span[0])
                 main = _main_subject(subject)  # "The coalition … now counts 80, according to its website"
@@ -2235,6 +2238,19 @@ def _evidence_holder(noun: Any) -> Any:
             if found is not None:
                 return found
     return None
+
+
+def _body_it(token: Any) -> bool:
+    """"The WFP said it had distributed food, and it plans to …": an "it" after an organisation or a
+    body named earlier in its sentence, which can hold a position."""
+    return token.lower_ == "it" and any(
+        t.ent_type_ == "ORG" or (t.pos_ in ("NOUN", "PROPN") and _lemma(t) in BODY_WORDS)
+        for t in token.doc[token.sent.start:token.i])
+
+
+def _acronym(token: Any) -> bool:
+    """A word in capitals the tagger read as a pronoun: "WHO warned", "US officials"."""
+    return token.text.isupper() and len(token.text) > 1 and token.text.lower() in ("who", "us", "it")
 
 
 def _main_subject(token: Any) -> Any:

@@ -96,6 +96,11 @@ BOILERPLATE = re.compile(
     r"media contact|press contact|contact us)\b",
     re.IGNORECASE,
 )
+# a header line naming who issues the document: "Issued by the Relief Coordination Cell, 6 March"
+ISSUED_BY = re.compile(
+    r"^(?i:issued|published|released|prepared|produced)\s+by\s+(?:the\s+)?"
+    r"(?P<who>[A-Z][\w'’&-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w'’&-]*)){0,8}?)\s*(?:[,(;|—-]|$)",
+)
 # a byline: "By Dana Kell, Harbour Wire", "By Ana Ruiz and Tom Okafor"
 BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s*(?:,|and\b|for\b|\||—|-|$)")
 # what a reporter notes about reaching a source, not a claim anyone can check against the record
@@ -236,6 +241,9 @@ def issuer(text: str) -> str | None:
         titled = STATEMENT_TITLE.match(line) if ":" in line else None  # "Ministry of X: statement on ..."
         if titled:
             return titled.group("who")
+        issued = ISSUED_BY.match(line)  # "Issued by the Relief Coordination Cell, 6 March 2031"
+        if issued:
+            return issued.group("who")
         words = line.split()
         title_case = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "on", "in", "&")
                          for w in words)
@@ -335,8 +343,8 @@ def _is_assertion(text: str, span: Any) -> bool:
     stripped = text.strip()
     if stripped.endswith("?") or BOILERPLATE.search(stripped) or _no_comment(stripped):
         return False
-    if BYLINE.match(stripped[:1].lower() + stripped[1:]):
-        return False
+    if BYLINE.match(stripped[:1].lower() + stripped[1:]) or (ISSUED_BY.match(stripped) and len(span) <= 20):
+        return False  # header lines: who wrote or issued the document
     if len([t for t in span if t.is_alpha or t.like_num]) < 4:  # "40 people had died" is four words
         return False
     return any(t.pos_ in ("VERB", "AUX") for t in span)
