@@ -79,3 +79,14 @@ def test_a_figure_put_on_an_estimate_is_about_what_is_estimated(nlp: Any) -> Non
     # no object to put the figure on (a passive): the subject, as before
     found = run(nlp, "Ticket prices were set at $5 this year.")
     assert found["$5"].counted == "Ticket prices"
+
+
+def test_a_number_that_refers_back_counts_what_the_figure_before_it_counts(nlp: Any) -> None:
+    """Issue 4, round 8 (a fictional situation report): "14 are missing" and "9,400 of them" had
+    nothing counted."""
+    found = run(nlp, "At least 52 people have died and 14 are missing.")
+    assert found["14"].counted == "people"
+    found = run(nlp, "More than 18,000 people are displaced; 9,400 of them are in shelters.")
+    assert found["9,400"].counted == "people"
+    found = run(nlp, "Prices rose 3% and 2 were flat.")
+    assert found["2"].unit is None  # a count after a share is not a share

@@ -229,6 +229,10 @@ _LISTED_MOVE = re.compile(r"(?:\s*,\s*|\s*,?\s+and\s+)(?P<name>[A-Z][\w&.'-]*(?:
                           r"\s+(?:by\s+)?")
 # a figure restated in another unit right after it: "(60 miles)", "(224 kW / 300 PS)"
 _CONVERSION = re.compile(r"\s*[(/]\s*|\s*/\s*")
+# a number that counts the same things as a figure before it: "9,400 of them", "and 14 are missing"
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)
+_BARE_SUBJECT = re.compile(r"\s+(?:are|were|was|is|have|has|had|remain|remained|remains)\b", re.IGNORECASE)
+_AFTER_AND = re.compile(r"(?:\band|,)\s+$", re.IGNORECASE)
 _ELLIPSIS_OR = re.compile(r"-?\s*(?:or|and|to)\s+$")
 _LEVEL_AFTER_CHANGE = re.compile(r"\b(?:to|at)(?:\s+(?:end|close|finish|settle)\s+at)?\s+$")
 
@@ -241,9 +245,12 @@ def _elliptic_donor(text: str, rows: Sequence[_Row], index: int) -> tuple[str | 
     found, value, counted, _, _, _, bounds = rows[index]
     if bounds is None or found.compound is not None or counted == "age" or value.qualifier == "vague":
         return None
+    back_reference = bool(_OF_THEM.match(text, found.end)) or (  # "9,400 of them", "and 14 are missing"
+        bool(_BARE_SUBJECT.match(text, found.end)) and bool(_AFTER_AND.search(text, max(0, found.start - 6),
+                                                                               found.start)))
     if re.match(r"\s*(?:[A-Za-z]|\(?[0-9]{4}\)?)", text[found.end:found.end + 6]) and \
             not re.match(r"\s*(?:or|and|to|by|in|on|at|for|from|during|while|with|as|compared|versus|vs)\b",
-                         text[found.end:found.end + 12]):
+                         text[found.end:found.end + 12]) and not back_reference:
         return None  # a word follows that is not a linking word: the number has its own context
     if index + 1 < len(rows):
         nxt = rows[index + 1]
@@ -256,6 +263,8 @@ def _elliptic_donor(text: str, rows: Sequence[_Row], index: int) -> tuple[str | 
         if other_bounds != bounds:
             break
         if other_value.unit is not None:
+            if back_reference:
+                return None  # "rose 3% and 2 were flat": things counted, not a share of them
             if other_value.unit_class == "duration" or other_value.unit == "yr":
                 return None
             if level and other_value.unit_class == "percent":
