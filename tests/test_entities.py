@@ -331,3 +331,30 @@ def test_a_transcript_s_capitalised_labels_are_people(nlp: Any) -> None:
     assert same == {e.entity for e in found if e.label == "PERSON"}  # one id across the two documents
     # a single "NAME:" line is no transcript: nothing is made a person
     assert not [e for e in _run(nlp, "SOURCE: Ministry of Defence.\n", "doc_one") if e.label == "PERSON"]
+
+
+def test_a_titled_name_the_tagger_missed_and_lowercase_people(nlp: Any) -> None:
+    """Issue 4, round 8 (a fictional story with embedded posts): "Mayor Ana Ruiz" was not tagged at
+    all, so her quotes had no entity id, and the tagger made "levy" a person."""
+    text = ("Mayor Ana Ruiz and the harbour board chair, Tom Okafor, clashed online on Sunday over the $40 levy.\n\n"
+            "At a news conference on Monday, Ruiz went further.")
+    from claimledger.pipeline import extract_all
+
+    found = extract_all(Document(id="doc_levy", source="test", text=text), nlp(text)).entities
+    people = {(e.text, e.canonical, e.role) for e in found if e.label == "PERSON"}
+    assert ("Ana Ruiz", "Ana Ruiz", "Mayor") in people and ("Ruiz", "Ana Ruiz", None) in people
+    assert all(any(c.isupper() for c in e.text) for e in found if e.label == "PERSON")
+    # a place after a title is not a person ("Governor" of a state named after it stays out)
+    assert not [e for e in _run(nlp, "The Governor Kellmar Road bridge reopened.") if e.text == "Kellmar Road"
+                and e.label == "PERSON"]
+
+
+def test_a_role_in_apposition_before_the_name(nlp: Any) -> None:
+    text = "Mayor Ana Ruiz and the harbour board chair, Tom Okafor, clashed over the levy. Okafor left."
+    from claimledger.pipeline import extract_all
+
+    found = extract_all(Document(id="doc_chair", source="test", text=text), nlp(text)).entities
+    assert ("Tom Okafor", "harbour board chair") in {(e.text, e.role) for e in found if e.label == "PERSON"}
+    text = "After she met the chair, Tom Okafor said the levy would stay."  # no closing comma: no apposition
+    found = extract_all(Document(id="doc_chair2", source="test", text=text), nlp(text)).entities
+    assert ("Tom Okafor", None) in {(e.text, e.role) for e in found if e.label == "PERSON"}

@@ -117,6 +117,7 @@ def _analyse(doc: Document, parsed: Any) -> list[tuple[Mention, str, str]]:
     mentions = _merge_aliases(text, mentions)
     mentions = [m for m in (_trim(text, m) for m in mentions) if m is not None]
     tokens = _Tokens(parsed)
+    mentions = _titled_people(text, _lowercase_people(text, mentions))
     mentions = _roles(text, tokens, mentions)
     mentions = _relabel(text, tokens, mentions)
     mentions = _datelines(text, mentions)
@@ -201,6 +202,8 @@ def _roles(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mention]
                 start = mention.start + offset
         role_start: int | None = mention.start if role else None
         before = _role_before(text, parsed, mention.start, text[start:mention.end])
+        if before is None and role is None:
+            before = _role_apposed_before(text, mention.start, mention.end)
         if before is not None:
             role_start, outer = before
             role = f"{outer} {role}" if role else outer
@@ -249,6 +252,22 @@ def _role_before(text: str, parsed: _Tokens, start: int, name: str) -> tuple[int
             role_start += phrase.find(parts.role) if parts.role in phrase else 0
             return role_start, parts.role
     return None
+
+
+_APPOSED_ROLE = re.compile(
+    r"\b(?:the|its|his|her|their|our|[A-Z][\w.]*['’]s)\s+(?P<role>(?:[A-Za-z.'’-]+\s+){0,4}[A-Za-z.'’-]+),\s+$"
+)
+
+
+def _role_apposed_before(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """A role set before a name in apposition: "the harbour board chair, Tom Okafor," (the name
+    closed by a comma, the role ending on a role word)."""
+    if text[end:end + 1] != ",":
+        return None
+    match = _APPOSED_ROLE.search(text, max(0, start - 60), start)
+    if match is None or "\n" in match.group() or not names.is_role_word(match.group("role").split()[-1]):
+        return None
+    return match.start("role"), match.group("role")
 
 
 def _tokens_before(parsed: _Tokens, start: int) -> list[Any]:
@@ -314,6 +333,37 @@ def _relabel(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mentio
             continue
         out.append(mention)
     return out
+
+
+_TITLED_NAME = re.compile(
+    r"\b(?P<title>[A-Z][a-z]+\.?)\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’-]+){1,2})\b"
+)
+
+
+def _titled_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A title and a name the tagger did not tag at all ("Mayor Ana Ruiz said"): a PERSON over the
+    name, with the title as its role. The title must be a role word, the name two or three
+    capitalised words that are neither role words nor a known place, and no mention may touch it."""
+    out = list(mentions)
+    for match in _TITLED_NAME.finditer(text):
+        title, start, end = match.group("title"), match.start("name"), match.end("name")
+        if not names.is_role_word(title) or any(m.start < end and match.start() < m.end for m in out):
+            continue
+        words = match.group("name").split()
+        if any(names.is_role_word(w) for w in words) or gazetteer().candidates(match.group("name")):
+            continue
+        out.append(Mention(start, end, "PERSON", title, match.start("title")))
+    return out
+
+
+def _lowercase_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Without the tagger's lowercase "people" ("the levy" tagged PERSON) in a text written with
+    capitals: a name has one."""
+    letters = [c for c in text[:5000] if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.02 * len(letters):
+        return mentions  # a text in lower case: its names are lower case too
+    return [m for m in mentions
+            if not (m.label == "PERSON" and not any(c.isupper() for c in text[m.start:m.end]))]
 
 
 def _introduced_surnames(text: str, mentions: list[Mention]) -> frozenset[str]:
