@@ -208,7 +208,9 @@ def test_quote_spans_join_paragraphs_only_when_reopened() -> None:
 @pytest.mark.parametrize(
     ("phrase", "expected"),
     [("in September", "2023-09"), ("on Tuesday", "2024-03-12"), ("yesterday", "2024-03-13"),
-     ("March 2, 2021", "2021-03-02"), ("soon", None)],
+     ("March 2, 2021", "2021-03-02"), ("soon", None),
+     # a story dated Thursday: "on Thursday" is that day, "last Thursday" the week before
+     ("on Thursday", "2024-03-14"), ("last Thursday", "2024-03-07")],
 )
 def test_statement_dates(phrase: str, expected: str | None) -> None:
     import datetime as dt

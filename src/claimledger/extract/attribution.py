@@ -2573,7 +2573,9 @@ def resolve_date(phrase: str, anchor: dt.date | None) -> str | None:
         return (anchor - dt.timedelta(days=1)).isoformat()
     for word in re.findall(r"[a-z]+", lowered):
         if word in WEEKDAYS and ("last" in lowered or "on" in lowered or lowered == word):
-            return weekday_before(anchor, WEEKDAYS[word], inclusive=False).isoformat()
+            # "said on Wednesday" in a story dated a Wednesday is that day, as the time extractor
+            # reads it; "last Wednesday" is the week before
+            return weekday_before(anchor, WEEKDAYS[word], inclusive="last" not in lowered).isoformat()
         if (word in MONTHS and len(word) > 3) or word in ("may", "june", "july"):
             month = MONTHS[word]
             year = anchor.year if month <= anchor.month else anchor.year - 1

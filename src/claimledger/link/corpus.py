@@ -70,9 +70,15 @@ class ClaimView:
         return _date(self.when) if self.when else None
 
     def who(self) -> str:
-        """The speaker, else the publisher, else the source: for explanations."""
-        if self.speaker or self.publisher:
-            return self.speaker or self.publisher or ""
+        """The speaker, else the speaker's role ("the president", when the text names no one), else
+        the publisher, else the source: for explanations."""
+        if self.speaker:
+            return self.speaker
+        if self.speaker_role:
+            role = self.speaker_role
+            return role if role[:1].isupper() and " " not in role else f"the {role}"
+        if self.publisher:
+            return self.publisher
         return f"“{self.title}”" if self.title else (self.source or self.doc)
 
     def cite(self) -> dict[str, Any]:
@@ -157,7 +163,28 @@ def load(ledger: Ledger) -> list[ClaimView]:
                 if place:
                     view.places.add(place)
         out.append(finish(view, excluded))
+    _inherit_topics(out)
     return out
+
+
+# what names a campaign whose state a claim can give without naming its enemy
+CAMPAIGN_WORDS = frozenset({"campaign", "fight", "war", "operation", "operations", "offensive", "battle", "mission"})
+
+
+def _inherit_topics(views: list[ClaimView]) -> None:
+    """A claim on the state of a campaign that names neither its enemy nor a place ("our campaign is
+    not over", "this fight is not finished") is about the one topic the other status claims of its
+    document name ("The Red Hand has been defeated"), as a reader takes it; with none or several
+    such topics it stays without one, and so does any other claim ("not a single fighter remains
+    in the city" is about the city)."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for view in views:
+        if view.status and view.topics:
+            named[view.doc] |= view.topics
+    for view in views:
+        if view.status and not view.topics and not view.places and view.words & CAMPAIGN_WORDS \
+                and len(named.get(view.doc, ())) == 1:
+            view.topics = frozenset(named[view.doc])
 
 
 def _attach_figures(ledger: Ledger, views: dict[str, ClaimView]) -> None:
