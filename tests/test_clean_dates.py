@@ -119,3 +119,17 @@ def test_latest_body_date_is_used_when_nothing_better() -> None:
 def test_release_line_dates_a_press_release() -> None:
     text = "Joint Task Force North\nFor immediate release: March 4, 2025\n\nThe task force said 900 troops remain."
     assert infer_published(DateEvidence(text=text)) == Published("2025-03-04", "day", "text")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Transcript: Ministry of Defence press briefing, 4 March 2031\n\nMODERATOR: Good afternoon.\n",
+     "2031-03-04"),
+    ("Varda Valley Floods \u2014 Situation Report No. 4\nIssued by the Relief Coordination Cell, 6 March 2031\n\n"
+     "More than 18,000 people are displaced.\n", "2031-03-06"),
+    # a date in a title that is no document's: not the document date
+    ("Floods of 4 March 2031 remembered, ten years on\n\nThe valley held a vigil.\n", None),
+])
+def test_a_title_or_issue_line_dates_the_document_it_names(text: str, expected: str | None) -> None:
+    """Issue 4, round 8: a briefing transcript and a situation report had no date, so their
+    "on Monday" statements had none either."""
+    assert infer_published(DateEvidence(text=text)).date == expected

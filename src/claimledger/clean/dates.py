@@ -5,7 +5,9 @@ Order of evidence (the first that yields a date wins):
     metadata   the date the input supplied (JSON field, WARC header, feed item, HTML meta)
     timestamp  a "Published ..." / "Updated ..." / lone date line the cleaner set aside
     dateline   a date opening one of the first paragraphs ("WASHINGTON, March 5, 2024 --",
-               "For immediate release: March 4, 2025")
+               "For immediate release: March 4, 2025"), or ending a title or issue line that
+               names a document ("Ministry of Defence press briefing, 4 March 2031",
+               "Issued by the Relief Coordination Cell, 6 March 2031")
     anchored   the latest full date among embedded-post signatures, captions and event dates
                of the first three paragraphs ("on March 3, 2025", "Monday, March 3, 2025" with
                the right weekday; plans such as "until March 3, 2025" and background dates
@@ -36,6 +38,16 @@ _RELEASE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:[—–-]{1,2}|/|:|\(|,\s*[—–-]|$)")
+# a title line that dates the document it names: "… press briefing, 4 March 2031", "Situation
+# Report No. 4, 6 March 2031", "Remarks by the Governor — March 3, 2031", "Issued by the Relief
+# Coordination Cell, 6 March 2031"
+_TITLE_DATE_BEFORE = re.compile(
+    r"(?:\b(?:briefing|transcript|statement|report|release|update|remarks|bulletin|communiqu[eé]|readout|"
+    r"sitrep|minutes|testimony|speech|address|interview)\b[^.!?]{0,40}?|^(?:issued|published|released|"
+    r"prepared) by\b[^.!?]{0,80}?)[,:—–-]\s*$",
+    re.IGNORECASE,
+)
+_TITLE_DATE_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*$")
 _PLAN_WORDS = re.compile(
     r"\b(?:until|by|scheduled|expected|deadline|through|before|planned|due|will|next|starting|"
     r"beginning|effective|from)\b[^.]{0,25}$",
@@ -108,6 +120,8 @@ def _from_dateline(text: str) -> DateValue | None:
                 return match.value
             if _DATELINE_PREFIX.match(before) and _DATELINE_AFTER.match(after):
                 return match.value
+            if _TITLE_DATE_BEFORE.search(before) and _TITLE_DATE_AFTER.match(after):
+                return match.value  # "Ministry of Defence press briefing, 4 March 2031"
     return None
 
 
