@@ -162,6 +162,7 @@ LIKENING_LEMMAS = frozenset({"liken", "compare", "link", "tie", "equate", "conne
 # what comes "from" a place it was made in, not from the place as a body ("reports from Mosul")
 LOCATED_NOUNS = frozenset({"report", "account", "footage", "video", "image", "photo", "dispatch", "witness",
                            "resident", "journalist", "correspondent"})
+REPORTING_LEMMAS = SPEECH_LEMMAS | STANCE_LEMMAS  # what says or takes a position (built once)
 # verbs whose "with" names what a position is taken on: "disagrees with her former boss"
 SIDING_LEMMAS = frozenset({"agree", "disagree", "side", "concur"})
 # pronouns for nobody in particular ("both", "each" and "all" do take back a group named before)
@@ -839,7 +840,7 @@ class _Context:
                 if token.i in cues or self._in_quote(token.idx):
                     continue
                 lemma = _lemma(token)
-                if lemma in SPEECH_LEMMAS | STANCE_LEMMAS and token.pos_ in ("VERB", "AUX") and (
+                if lemma in REPORTING_LEMMAS and token.pos_ in ("VERB", "AUX") and (
                         _put_to_speaker(token) or _asks_anonymity(token) or _not_free_to_speak(token)):
                     continue
                 if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
@@ -2322,7 +2323,7 @@ def _source_phrase(subject: Any, tokens: list[Any]) -> list[Any]:
         for child in head.children:
             if child.i < subject.i:
                 continue
-            reports = _lemma(child) in SPEECH_LEMMAS | STANCE_LEMMAS and any(
+            reports = _lemma(child) in REPORTING_LEMMAS and any(
                 c.dep_ in ("ccomp", "xcomp") for c in child.children)
             statement = child.dep_ == "relcl" and (reports or _sends_a_work(child))
             aside = (child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and head.pos_ == "PROPN"
