@@ -1037,3 +1037,10 @@ def test_its_website_is_the_body_the_sentence_is_about(nlp: Any) -> None:
     assert item.speaker.name != "Ruth Calder" and item.speaker.role == "coalition"
     text = "Ruiz is leaving the council, according to a video posted on Calder's account."
     assert _one(_found(nlp, text), text, "Ruiz is leaving").speaker.name == "Calder"
+
+
+def test_a_date_is_never_the_speaker_a_broken_parse_leaves(nlp: Any) -> None:
+    """Issue 4, round 8: "Tax experts I spoke to this week said …" had the speaker "this week" (the
+    parse gave "said" no subject, and the word before it was taken)."""
+    text = "Tax experts I spoke to this week said the levy was unfair."
+    assert not [a for a in _found(nlp, text) if _source(text, a) == "this week"]

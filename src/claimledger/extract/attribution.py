@@ -163,6 +163,8 @@ LIKENING_LEMMAS = frozenset({"liken", "compare", "link", "tie", "equate", "conne
 LOCATED_NOUNS = frozenset({"report", "account", "footage", "video", "image", "photo", "dispatch", "witness",
                            "resident", "journalist", "correspondent"})
 REPORTING_LEMMAS = SPEECH_LEMMAS | STANCE_LEMMAS  # what says or takes a position (built once)
+# entity types that never name who speaks
+NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 # verbs whose "with" names what a position is taken on: "disagrees with her former boss"
 SIDING_LEMMAS = frozenset({"agree", "disagree", "side", "concur"})
 # pronouns for nobody in particular ("both", "each" and "all" do take back a group named before)
@@ -2309,8 +2311,8 @@ def _left_neighbour(token: Any) -> Any:
     if token.i == 0:
         return None
     left = token.doc[token.i - 1]
-    if left.pos_ in ("PROPN", "NOUN", "PRON") and _same_line(left, token):
-        return left
+    if left.pos_ in ("PROPN", "NOUN", "PRON") and _same_line(left, token) and left.ent_type_ not in NOT_SPEAKER_ENTS:
+        return left  # not "this week" in "experts I spoke to this week said", which the parse left subjectless
     return None
 
 
