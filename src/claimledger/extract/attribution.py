@@ -1771,13 +1771,17 @@ class _Context:
             speaker = mention.speaker
             if mention.gender in ("m", "f", "plural") or speaker.anonymous:
                 continue
-            if speaker.name is not None and (speaker.entity in self._organisation_ids
-                                             or self._is_organisation(speaker.name)):
+            if self._named_organisation(speaker):
                 return speaker
             words = (speaker.role or "").lower().split()
             if speaker.name is None and words and words[-1] in BODY_WORDS:
                 return speaker
         return Speaker()
+
+    def _named_organisation(self, speaker: Speaker) -> bool:
+        """Whether the speaker is named, and the name is an organisation's."""
+        return speaker.name is not None and (speaker.entity in self._organisation_ids
+                                             or self._is_organisation(speaker.name))
 
     @functools.cached_property
     def _organisation_ids(self) -> frozenset[str]:
@@ -1802,8 +1806,7 @@ class _Context:
         body = head in BODY_WORDS  # "the coalition" is not the coalition's spokesman
         for mention in reversed(self._before(position)):
             if body and (mention.gender in ("m", "f") or (
-                    mention.speaker.name is not None and not self._is_organisation(mention.speaker.name)
-                    and mention.speaker.entity not in self._organisation_ids)):
+                    mention.speaker.name is not None and not self._named_organisation(mention.speaker))):
                 continue
             described = " ".join(filter(None, (mention.speaker.role, mention.speaker.description))).lower()
             words = {w.strip(".,") for w in described.split()}
