@@ -9,8 +9,9 @@ from spacy.tokens import Doc
 
 from claimledger.evaluation.polnear import predict
 from claimledger.extract.attribution import Attribution, _after_closing_quote, _trailing_clause, attributions
-from claimledger.extract.claims import document_voice, issuer
+from claimledger.extract.claims import document_voice
 from claimledger.model import Document, Speaker
+from claimledger.values.voices import issuer
 
 
 def _found(nlp: Any, text: str) -> list[Attribution]:

@@ -269,6 +269,7 @@ def test_post_rendered_twice_keeps_one_copy() -> None:
         ("Updated 3:45 PM ET", "timestamp"),
         ("Published 10:02 AM EST, Tue March 5, 2024", "timestamp"),
         ("By Jane Roe and Sam Poe, The Daily Ledger", "byline"),
+        ("By Jane Roe (Harbour Wire)", "byline"),  # issue 4, round 8: the outlet in brackets
         ("Photo: Jane Roe/Reuters", "credit_line"),
         ("Getty Images", "credit_line"),
         ("VIRIN: 240305-F-AB123-1001", "credit_line"),

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimledger.model import Published
+from claimledger.values import voices
 from claimledger.values.dates import WEEKDAYS, DateValue, find_dates, parse_date
 
 _DATELINE_PREFIX = re.compile(
@@ -42,9 +43,8 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:[—–-]{1,2}|/|:|\(|,\s*[—–-]|$)")
 # Report No. 4, 6 March 2031", "Remarks by the Governor — March 3, 2031", "Issued by the Relief
 # Coordination Cell, 6 March 2031"
 _TITLE_DATE_BEFORE = re.compile(
-    r"(?:\b(?:briefing|transcript|statement|report|release|update|remarks|bulletin|communiqu[eé]|readout|"
-    r"sitrep|minutes|testimony|speech|address|interview)\b[^.!?]{0,40}?|^(?:issued|published|released|"
-    r"prepared) by\b[^.!?]{0,80}?)[,:—–-]\s*$",
+    r"\b(?:briefing|transcript|statement|report|release|update|remarks|bulletin|communiqu[eé]|readout|"
+    r"sitrep|minutes|testimony|speech|address|interview)\b[^.!?]{0,40}?[,:—–-]\s*$",
     re.IGNORECASE,
 )
 _TITLE_DATE_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*$")
@@ -120,7 +120,8 @@ def _from_dateline(text: str) -> DateValue | None:
                 return match.value
             if _DATELINE_PREFIX.match(before) and _DATELINE_AFTER.match(after):
                 return match.value
-            if _TITLE_DATE_BEFORE.search(before) and _TITLE_DATE_AFTER.match(after):
+            titled = _TITLE_DATE_BEFORE.search(before) or voices.ISSUED_BY.match(before)
+            if titled and _TITLE_DATE_AFTER.match(after):
                 return match.value  # "Ministry of Defence press briefing, 4 March 2031"
     return None
 

@@ -35,8 +35,6 @@ from typing import Any
 from claimledger.model import Document, Entity, QuoteKind, Speaker
 from claimledger.values.dates import MONTHS, WEEKDAYS, DateValue, find_dates, weekday_before
 from claimledger.values.names import (
-    GENERIC_LABELS,
-    NOT_TURN_LABELS,
     given_name_gender,
     is_role_word,
     is_short_title,
@@ -44,6 +42,7 @@ from claimledger.values.names import (
     title_short_forms,
     title_words,
 )
+from claimledger.values.voices import DOCUMENT_NOUNS, GENERIC_LABELS, ISSUER_TAIL, TURN_LABEL, is_turn_label, issuer
 
 # -- vocabularies -------------------------------------------------------------------------------
 SPEECH_LEMMAS = frozenset({
@@ -157,16 +156,20 @@ REPORT_NOUNS = frozenset({
     "report", "story", "article", "investigation", "analysis", "study", "review", "assessment", "filing",
 })
 PARTITIVE = re.compile(r"^(?:one|two|three|four|some|several|many|each|both|all|most|none|any) of ", re.IGNORECASE)
-# verbs that set one thing beside another: "likened X to Y", "linked X to Y", "compared X with Y"
-LIKENING_LEMMAS = frozenset({"liken", "compare", "link", "tie", "equate", "connect", "attribute"})
 # what comes "from" a place it was made in, not from the place as a body ("reports from Mosul")
 LOCATED_NOUNS = frozenset({"report", "account", "footage", "video", "image", "photo", "dispatch", "witness",
                            "resident", "journalist", "correspondent"})
 REPORTING_LEMMAS = SPEECH_LEMMAS | STANCE_LEMMAS  # what says or takes a position (built once)
 # entity types that never name who speaks
 NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
-# verbs whose "with" names what a position is taken on: "disagrees with her former boss"
-SIDING_LEMMAS = frozenset({"agree", "disagree", "side", "concur"})
+# the prepositions beyond CONTENT_PREPOSITIONS whose object a verb reports: "pointed to the
+# delays", "responded to the charge"; what one thing is set beside ("likened the levy to "robbing
+# the harbour"", "compared X with Y"); whom a position is taken on ("disagrees with her boss")
+VERB_PREPOSITIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("point", "refer", "respond", "object"), frozenset({"to"})),
+    **dict.fromkeys(("liken", "compare", "link", "tie", "equate", "connect", "attribute"), frozenset({"to", "with"})),
+    **dict.fromkeys(("agree", "disagree", "side", "concur"), frozenset({"with"})),
+}
 # pronouns for nobody in particular ("both", "each" and "all" do take back a group named before)
 INDEFINITE_PRONOUNS = frozenset({
     "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "no-one",
@@ -275,11 +278,6 @@ TITLE_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs."
 HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "sir"})
 OPEN_MARKS = "“«„"
 CLOSE_MARKS = "”»"
-TURN_LABEL = re.compile(
-    r"^[\"“]?(?P<label>(?:[A-Z][A-Za-z.'’\-]*)(?: [A-Z][A-Za-z.'’\-]*){0,4}"
-    r"|[A-Z][A-Z .'’\-]{1,40})(?: \((?P<aside>[^)\n]{1,60})\))?:[ \t]+(?P<body>\S[^\n]*)$",
-    re.MULTILINE,
-)
 # prepositions that give examples or comparisons, not who speaks ("experts, including Mr. Goldberg")
 EXAMPLE_PREPOSITIONS = frozenset({"like", "unlike", "including", "such", "among", "besides"})
 # what a person writes or publishes in their own name: "a Trump tweet said" is Trump speaking
@@ -289,10 +287,6 @@ WORK_NOUNS = frozenset({
 })
 # what speaks for the body or person that made it ("a Gazette report", "a Quinnipiac poll", "his tweets")
 PUBLISHED_NOUNS = REPORT_NOUNS | SOURCE_DOCUMENTS | WORK_NOUNS
-DOCUMENT_NOUNS = frozenset({
-    "sheet", "update", "release", "report", "advisory", "statement", "summary", "briefing",
-    "transcript", "bulletin", "newsletter", "alert", "notice", "factsheet", "memo", "timeline",
-})
 SELF_NOUNS = DOCUMENT_NOUNS | {
     "newspaper", "paper", "publication", "outlet", "site", "website", "analysis", "newsroom",
     "review", "investigation", "story", "article", "magazine", "station", "channel",
@@ -415,8 +409,6 @@ class _Context:
     @functools.cached_property
     def _issuer(self) -> str | None:
         """The body a header line of the document names, if any (read on first use)."""
-        from claimledger.extract.claims import issuer
-
         return issuer(self.doc.text[:HEADER_CHARS])
 
     def posts(self) -> list[Attribution]:
@@ -438,7 +430,7 @@ class _Context:
     # 2. transcripts and press releases ------------------------------------------------------------
     def turns(self, taken: list[Attribution]) -> list[Attribution]:
         out: list[Attribution] = []
-        matches = [m for m in TURN_LABEL.finditer(self.text) if self._is_turn_label(m.group("label"))]
+        matches = [m for m in TURN_LABEL.finditer(self.text) if is_turn_label(m.group("label"))]
         strong = [m for m in matches if self._label_names_someone(m.group("label"))
                   or self._label_is_entity(m.start("label"), m.end("label"))]
         if len(matches) >= 2 or strong:
@@ -473,12 +465,6 @@ class _Context:
             out.append(Attribution(start, end, "direct", speaker, cue="from",
                                    source_span=(header.start("who"), header.end("who"))))
         return out
-
-    def _is_turn_label(self, label: str) -> bool:
-        words = label.split()
-        if not 0 < len(words) <= 5 or label.lower().strip() in NOT_TURN_LABELS:
-            return False
-        return words[-1].lower() not in DOCUMENT_NOUNS  # "Fact Sheet: ...", "Humanitarian Update: ..."
 
     def _label_is_entity(self, start: int, end: int) -> bool:
         return any(e.label_ in ("PERSON", "ORG") and e.start_char <= start and end <= e.end_char + 1
@@ -519,11 +505,12 @@ class _Context:
     def _signed_by(self, office: str, after: int) -> Speaker | None:
         """The person a closing sign-off ("— Minister Paul Okafor") names when the sign-off's title
         is the office's ("Minister of Transport"); None when the document has no such sign-off."""
-        signatures = [m for m in SIGNATURE_LINE.finditer(self.text, after)
-                      if not self.text[m.end():].strip()]  # the document's last line
-        if not signatures:
+        body = self.text.rstrip()
+        line_start = body.rfind("\n") + 1  # the document's last line
+        signature = SIGNATURE_LINE.fullmatch(body, max(line_start, after)) if line_start >= after else None
+        if signature is None:
             return None
-        who = signatures[-1].group("who").strip().rstrip(".")
+        who = signature.group("who").strip().rstrip(".")
         name, _, role = who.partition(",")
         parts = split_role(name)
         title = (parts.role or role).split()
@@ -531,7 +518,7 @@ class _Context:
             return None
         if not title_words(office) & title_words(" ".join(title)):
             return None
-        span = (signatures[-1].start("who"), signatures[-1].start("who") + len(name))
+        span = (signature.start("who"), signature.start("who") + len(name))
         return Speaker(name=parts.name, role=office, entity=self._entity_id(parts.name, *span))
 
     # 3. and 4. quotation marks --------------------------------------------------------------------
@@ -820,7 +807,7 @@ class _Context:
         first = bisect.bisect_left(self._token_starts, previous.end)
         last = bisect.bisect_left(self._token_starts, start)
         return not any(t.ent_type_ in ("PERSON", "ORG", "NORP") or (t.pos_ == "VERB" and (
-            _lemma(t) in SPEECH_LEMMAS or _lemma(t) in STANCE_LEMMAS)) for t in self.parsed[first:last])
+            _lemma(t) in REPORTING_LEMMAS)) for t in self.parsed[first:last])
 
     # 5. indirect speech ------------------------------------------------------------------------------
     def indirect(self, taken: list[Attribution], marked: list[_Pending]) -> list[_Pending]:
@@ -1979,13 +1966,9 @@ def _complement(child: Any, addressee: bool) -> bool:
     if child.dep_ in CONTENT_DEPS:
         return True
     preposition = child.lower_
-    if preposition == "to" and child.head.lemma_.lower() in ("point", "refer", "respond", "object"):
-        preposition = "about"  # "pointed to the delays", "responded to the charge"
-    if preposition in ("to", "with") and child.head.lemma_.lower() in LIKENING_LEMMAS:
-        preposition = "about"  # "likened the levy to "robbing the harbour"": what it is likened to is said too
-    if preposition == "with" and child.head.lemma_.lower() in SIDING_LEMMAS:
-        preposition = "about"  # "disagrees with her former boss": whom the position is about
-    return child.dep_ == "prep" and preposition in CONTENT_PREPOSITIONS and not _circumstance(child) and any(
+    reported = preposition in CONTENT_PREPOSITIONS or preposition in VERB_PREPOSITIONS.get(
+        child.head.lemma_.lower(), ())
+    return child.dep_ == "prep" and reported and not _circumstance(child) and any(
         c.dep_ in ("pobj", "pcomp") for c in child.children)
 
 
@@ -2089,8 +2072,6 @@ def _as_put_it(token: Any) -> bool:
 def _person_like(name: str) -> bool:
     """A post's author that reads as a person's name ("Dana Whitfield"), not a body ("U.S. Central
     Command", "Harbor Gazette"): two or three capitalised words, none a role or a body's word."""
-    from claimledger.extract.claims import ISSUER_TAIL
-
     words = name.split()
     return 2 <= len(words) <= 3 and all(
         w[:1].isupper() and w.replace(".", "").replace("-", "").replace("'", "").isalpha()

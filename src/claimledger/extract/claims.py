@@ -34,6 +34,7 @@ from claimledger.extract.attribution import (
 from claimledger.ids import make_id
 from claimledger.model import Annotations, Claim, Document, Quote, Speaker
 from claimledger.values.names import split_role
+from claimledger.values.voices import issue_line, issuer
 
 MIN_CHECKWORTHY = 0.35
 BASE_SCORE = 0.2
@@ -96,13 +97,6 @@ BOILERPLATE = re.compile(
     r"media contact|press contact|contact us)\b",
     re.IGNORECASE,
 )
-# a header line naming who issues the document: "Issued by the Relief Coordination Cell, 6 March"
-ISSUED_BY = re.compile(
-    r"^(?i:issued|published|released|prepared|produced)\s+by\s+(?:the\s+)?"
-    r"(?P<who>[A-Z][\w'’&-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w'’&-]*)){0,8}?)\s*(?:[,(;|—-]|$)",
-)
-# a byline: "By Dana Kell, Harbour Wire", "By Ana Ruiz and Tom Okafor"
-BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s*(?:,|and\b|for\b|\||—|-|$)")
 # what a reporter notes about reaching a source, not a claim anyone can check against the record
 NO_COMMENT = re.compile(
     r"\b(?:did not|didn't|does not|doesn't|has not|hasn't|have not|haven't|could not|couldn't)\s+"
@@ -111,6 +105,7 @@ NO_COMMENT = re.compile(
     r"\bwas not available for comment\b|\bno immediate comment\b",
     re.IGNORECASE,
 )
+FIGURE_CUES = ESTIMATING_LEMMAS | PUTTING_LEMMAS  # "estimates 28,000", "put the death toll at 40"
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -206,55 +201,6 @@ def document_voice(doc: Document) -> Speaker:
     return Speaker(name=doc.publisher or doc.author)
 
 
-# the issuing body of a statement, release or fact sheet, named on a line of its own at the top
-ISSUER_HEAD = re.compile(r"^(?:the )?(?:office|department|ministry|bureau|embassy|permanent mission|mission|"
-                         r"headquarters|secretariat|presidency|press office|government) of\b", re.IGNORECASE)
-ISSUER_TAIL = frozenset({
-    "office", "cell", "command", "force", "department", "ministry", "agency", "council", "commission",
-    "committee", "bureau", "secretariat", "mission", "embassy", "unit", "centre", "center", "authority",
-    "service", "programme", "program", "organization", "organisation", "coalition", "government",
-    "presidency", "headquarters", "spokesperson", "secretary", "directorate", "administration",
-})
-RELEASE_HEADER = re.compile(r"^(?:press|news|media) release$|^(?:joint )?statement$|^fact sheet$", re.IGNORECASE)
-HEADER_LINES = 12
-STATEMENT_TITLE = re.compile(r"^#*\s*(?P<who>(?:[A-Z][\w'’.&-]*\s?(?:of |the |and |for )*){1,8}?):\s+"
-                             r"(?:a |joint )?(?:statement|press release|news release|fact sheet)\b", re.IGNORECASE)
-
-
-def issuer(text: str) -> str | None:
-    """The body that issues a document with no publisher or author, from its header lines.
-
-    "Office of the Governor of Nineveh", "Relief Coordination Cell", or the line under a "PRESS
-    RELEASE" header: a short title-case line of its own among the first lines, before the body
-    starts (the first long line). Navigation lines (with "|" or ">") are skipped.
-    """
-    lines = [line.strip() for line in text.splitlines() if line.strip()][:HEADER_LINES]
-    after_header = False
-    previous: str | None = None  # the last short title-case line seen
-    for line in lines:
-        if len(line) > 120:
-            break
-        if previous and re.match(r"(?:for immediate release|embargoed)\b", line, re.IGNORECASE):
-            return previous  # "Joint Task Force X" above "For immediate release: ..."
-        if "|" in line or ">" in line:
-            continue
-        titled = STATEMENT_TITLE.match(line) if ":" in line else None  # "Ministry of X: statement on ..."
-        if titled:
-            return titled.group("who")
-        issued = ISSUED_BY.match(line)  # "Issued by the Relief Coordination Cell, 6 March 2031"
-        if issued:
-            return issued.group("who")
-        words = line.split()
-        title_case = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "on", "in", "&")
-                         for w in words)
-        plain = 2 <= len(words) <= 10 and title_case and not re.search(r"[\d:;,.!?\"“”]", line)
-        if plain and (after_header or ISSUER_HEAD.match(line) or words[-1].lower() in ISSUER_TAIL):
-            return line
-        after_header = bool(RELEASE_HEADER.match(line))
-        previous = line if plain and not after_header else None
-    return None
-
-
 def sentences(parsed: Any) -> Iterator[Any]:
     """The parse's sentences, split again at line breaks (a headline is not part of the lead)."""
     text = parsed.text
@@ -318,7 +264,7 @@ def _cue_lemma(quote: Quote, sent: Any) -> str | None:
 def _estimate(quote: Quote, sent: Any, span: Any) -> bool:
     """Whether the quote is an estimate whose content is its figure ("Officials put the death toll
     at 40", "the United Nations estimates 28,000"): a claim of that figure, though it has no verb."""
-    return _cue_lemma(quote, sent) in ESTIMATING_LEMMAS | PUTTING_LEMMAS and any(t.like_num for t in span)
+    return _cue_lemma(quote, sent) in FIGURE_CUES and any(t.like_num for t in span)
 
 
 def _says(quote: Quote, sent: Any) -> bool:
@@ -343,8 +289,8 @@ def _is_assertion(text: str, span: Any) -> bool:
     stripped = text.strip()
     if stripped.endswith("?") or BOILERPLATE.search(stripped) or _no_comment(stripped):
         return False
-    if BYLINE.match(stripped[:1].lower() + stripped[1:]) or (ISSUED_BY.match(stripped) and len(span) <= 20):
-        return False  # header lines: who wrote or issued the document
+    if len(span) <= 20 and issue_line(stripped):
+        return False  # "Issued by the Relief Coordination Cell, 6 March 2031": who issued the document
     if len([t for t in span if t.is_alpha or t.like_num]) < 4:  # "40 people had died" is four words
         return False
     return any(t.pos_ in ("VERB", "AUX") for t in span)

@@ -37,7 +37,7 @@ from typing import Any
 from claimledger.extract.places import PLACE_LABELS, Span, resolve_spans
 from claimledger.ids import make_id
 from claimledger.model import Document, Entity
-from claimledger.values import names
+from claimledger.values import names, voices
 from claimledger.values.places import gazetteer
 
 KEPT_LABELS = frozenset({
@@ -481,23 +481,19 @@ def _datelines(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z.'’\- ]{0,40}[A-Z.]):[ \t]+\S", re.MULTILINE)
-
-
 def _speaker_labels(text: str, mentions: list[Mention]) -> list[Mention]:
     """The people of a transcript's turn labels in capitals ("COL. ANIKA VOSS:", later "VOSS:"),
     which the tagger reads badly (word by word, as organisations): a PERSON over the name with the
     title as its role, in place of what the tagger found there. Only in a transcript (two labels
     or more); a one-word label only when a fuller label or a person mention ends with that word."""
-    labels = [m for m in _SPEAKER_LABEL.finditer(text)
-              if m.group("label").strip().lower() not in names.NOT_TURN_LABELS]
+    labels = [m for m in voices.TURN_LABEL.finditer(text) if voices.is_turn_label(m.group("label"))]
     if len(labels) < 2:
         return mentions
     people: list[tuple[int, int, str | None, int]] = []  # name start, end, title, label start
     for match in labels:
         label = match.group("label")
-        if label.strip().lower() in names.GENERIC_LABELS:
-            continue
+        if not label.isupper() or label.strip().lower() in voices.GENERIC_LABELS:
+            continue  # a label in title case is read by the tagger like any name
         parts = names.split_role(label)
         if not parts.name or parts.name not in label:
             continue

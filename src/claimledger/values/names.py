@@ -348,18 +348,3 @@ def _refers_to(short: list[str], full: list[str]) -> bool:
     if len(short) == 1:
         return short[0] in (full[0], full[-1])
     return short[-1] == full[-1] and set(short) <= set(full)
-
-
-# the words before a colon that are no speaker's turn ("Note:", "Update:", "Q:")
-NOT_TURN_LABELS = frozenset({
-    "note", "update", "updated", "editor's note", "photo", "source", "sources", "read more",
-    "related", "warning", "correction", "disclaimer", "q", "a", "subject", "date", "from", "to",
-    "tags", "topics", "share", "watch", "listen", "advertisement", "image", "video", "caption",
-    "breaking", "exclusive", "live", "analysis", "opinion", "editorial", "poll", "fact check",
-    "the latest", "latest", "transcript", "summary", "background", "media contact", "contact",
-})
-# turn labels that give a speaker's part in a transcript, not a name ("REPORTER:", "MODERATOR:")
-GENERIC_LABELS = frozenset({
-    "reporter", "reporters", "moderator", "host", "audience", "question", "answer", "unidentified",
-    "interviewer", "participant", "caller", "anchor", "narrator", "speaker", "crowd",
-})
