@@ -90,3 +90,12 @@ def test_a_number_that_refers_back_counts_what_the_figure_before_it_counts(nlp: 
     assert found["9,400"].counted == "people"
     found = run(nlp, "Prices rose 3% and 2 were flat.")
     assert found["2"].unit is None  # a count after a share is not a share
+
+
+def test_a_duration_that_says_when_counts_nothing(nlp: Any) -> None:
+    """Issue 4, round 9: "vowed to reopen the clinic within two weeks" is no measure of the agency;
+    a duration that is the verb's own object still measures its subject."""
+    found = run(nlp, "The relief agency vowed to reopen the clinic in Sefra within two weeks.")
+    assert found["two weeks"].counted is None
+    found = run(nlp, "The strike by port workers lasted 12 days.")
+    assert found["12 days"].counted is not None

@@ -32,6 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from spacy.tokens import Span
+
 from claimledger.model import Document, Entity, QuoteKind, Speaker
 from claimledger.values.dates import MONTHS, WEEKDAYS, DateValue, find_dates, weekday_before
 from claimledger.values.names import (
@@ -378,7 +380,7 @@ class _Context:
         self.spans: list[tuple[int, int]] = []
         self._span_starts: list[int] = []
         self._organisations: dict[str, bool] = {}
-        self.ents = list(parsed.ents)  # Doc.ents rebuilds its list on every access
+        self.ents = [self._restated(e) for e in parsed.ents]  # Doc.ents rebuilds its list on every access
         self._ent_starts = [e.start for e in self.ents]
         self._org_texts = {e.text for e in self.ents if e.label_ in ("ORG", "GPE", "NORP")}
         self.genders: dict[str, str] = {}
@@ -399,6 +401,21 @@ class _Context:
         self._learned: set[tuple[int, int, str]] = set()  # full names found by the speaker rules
         self._said: list[tuple[int, int]] = []  # contents of the statements resolved so far, sorted
         self.anchor = _anchor_date(doc)
+
+    def _restated(self, ent: Any) -> Any:
+        """The tagger's entity with the entity stage's label where that stage corrected it from or
+        to a person ("reports from Tell Amar", "told Harbour Wire"), so neither is taken for a
+        speaker or a pronoun's antecedent."""
+        if not self.entities:
+            return ent
+        index = bisect.bisect_right(self._entity_starts, ent.end_char) - 1
+        while index >= 0 and self.entities[index].end > ent.start_char:
+            entity = self.entities[index]
+            if entity.start >= ent.start_char and entity.end <= ent.end_char and entity.label != ent.label_ \
+                    and "PERSON" in (entity.label, ent.label_) and 2 * (entity.end - entity.start) >= len(ent.text):
+                return Span(self.parsed, ent.start, ent.end, label=entity.label)
+            index -= 1
+        return ent
 
     # 1. posts -----------------------------------------------------------------------------------
     @functools.cached_property
@@ -740,6 +757,11 @@ class _Context:
         ent = self.ents[index] if index >= 0 else None
         return ent if ent is not None and ent.start <= token.i < ent.end else None
 
+    def _located(self, token: Any) -> bool:
+        """``_located`` with the entity stage's label of the token's entity."""
+        ent = self._ent_at(token)
+        return _located(token, ent.label_ if ent is not None else None)
+
     def _in_quote(self, position: int) -> bool:
         index = bisect.bisect_right(self._span_starts, position) - 1
         return index >= 0 and self.spans[index][0] <= position < self.spans[index][1]
@@ -983,8 +1005,9 @@ class _Context:
             c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
         if subject is None or (subject.pos_ not in ("PROPN", "PRON", "NOUN") and not partitive):
             return None
-        if _word(subject) in ("i", "we", "you", "it", "this") and not _body_it(subject):
-            return None
+        if _word(subject) in ("i", "we", "you", "it", "this") and not _body_it(subject) and not (
+                subject.lower_ == "it" and subject.i == subject.sent.start and _lemma(cue) not in SPEECH_LEMMAS):
+            return None  # "It plans to …" opening a sentence stays only if "it" takes back a body (resolve)
         if subject.lower_ == "that" and cue.dep_ != "relcl":
             return None
         addressee = cue.lemma_.lower() in ADDRESSEE_LEMMAS  # "told reporters to wait": not content
@@ -1382,7 +1405,8 @@ class _Context:
                         and c.lower_ in EXAMPLE_PREPOSITIONS for t in c.subtree}
             core = [t for t in core if t.i not in examples]
         holder = _evidence_holder(subject)
-        if holder is not None:  # "figures released by the task force": the task force says so
+        # "figures released by the task force": the task force says so ("reports from Tell Amar": no one)
+        if holder is not None and not self._located(holder):
             held, _ = self._speaker_of(holder, cue)
             if held != Speaker():
                 return replace(held, description=" ".join(phrase.split())), span
@@ -1624,7 +1648,7 @@ class _Context:
                         and head.head.head.pos_ == "NOUN" and head.head.head.i in indices
                         and head.head.head.ent_type_ not in ("ORG", "GPE", "NORP")):
                     continue  # "an attorney for Mills", "a spokesman for the Pentagon": whose, not who
-                if _located(head) and head.head.head.i in indices:
+                if _located(head, ent.label_) and head.head.head.i in indices:
                     continue  # "reports from Mosul": where they come from, not who makes them
                 return str(ent.text)
         if head_token is not None and tokens:  # the entity stage's reading ("Islamic State", which the
@@ -2246,9 +2270,10 @@ def _main_subject(token: Any) -> Any:
     return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _located(place: Any) -> bool:
-    """"Reports from Mosul", "footage from Kharkiv": a place a report comes from, not its maker."""
-    return (place.ent_type_ in ("GPE", "LOC", "FAC") and place.dep_ == "pobj" and place.head.lower_ == "from"
+def _located(place: Any, label: str | None = None) -> bool:
+    """"Reports from Mosul", "footage from Kharkiv": a place a report comes from, not its maker
+    (``label``: the place's entity label where the entity stage corrected the tagger's)."""
+    return ((label or place.ent_type_) in ("GPE", "LOC", "FAC") and place.dep_ == "pobj" and place.head.lower_ == "from"
             and _lemma(place.head.head) in LOCATED_NOUNS)
 
 

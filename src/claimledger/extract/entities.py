@@ -308,11 +308,18 @@ def _relabel(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mentio
     person_words = {w for words in person_keys if len(words) > 1 for w in (words[0], words[-1])}
     surnames = _introduced_surnames(text, mentions)
     area = _document_area(text, mentions)
+    unknown_places = _unknown_places(text, mentions, person_words)
     out: list[Mention] = []
     for mention in mentions:
         piece = text[mention.start:mention.end]
         key = names.name_key(piece)
         known = names.alias(piece)
+        if mention.label == "PERSON" and key in unknown_places:
+            out.append(replace(mention, label="GPE", role=None, role_start=None))
+            continue
+        if mention.label == "PERSON" and known is None and _is_outlet(piece):
+            out.append(replace(mention, label="ORG", role=None, role_start=None))
+            continue
         if known is not None and mention.label != "PERSON":
             out.append(replace(mention, label=known.label))
             continue
@@ -333,6 +340,51 @@ def _relabel(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mentio
             continue
         out.append(mention)
     return out
+
+
+# what only a place follows: "east of Tell Amar", "near Sefra", "the village of Qara", "reports from Sefra"
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|"
+    r"town|village|city|district|province|region|suburb|port|valley)\s+of"
+    r"|\b(?:near|outside|reports\s+from|fighting\s+in|shelling\s+of|residents\s+of)),?\s+$",
+    re.IGNORECASE,
+)
+# the last word of a news outlet's name ("Harbour Wire", "Meridian Gazette"), which the tagger
+# often takes for a person's surname
+OUTLET_WORDS = frozenset({
+    "wire", "times", "post", "news", "gazette", "herald", "journal", "tribune", "chronicle", "press",
+    "observer", "telegraph", "courier", "dispatch", "bulletin", "radio", "television", "tv",
+    "agency", "daily", "weekly", "monitor", "examiner", "sentinel", "newswire", "broadcasting",
+})
+
+
+def _is_outlet(piece: str) -> bool:
+    """A name ending in an outlet's word whose first word is no one's given name ("Harbour Wire",
+    not "Emily Post")."""
+    words = piece.split()
+    return (len(words) >= 2 and words[-1].lower().strip(".,") in OUTLET_WORDS
+            and all(w[:1].isupper() for w in words) and names.given_name_gender(piece) is None)
+
+
+def _unknown_places(text: str, mentions: list[Mention], person_words: set[str]) -> frozenset[str]:
+    """Names tagged as people that the text puts where only a place can stand ("east of Tell
+    Amar", "reports from Sefra") and the gazetteer does not know (known places are handled by
+    ``_is_place``): not a known given name, no part of another person's name, never a possessive
+    ("near Smith's home" is about a person), and no mention of the name with a title."""
+    found: set[str] = set()
+    ruled_out: set[str] = set()
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        piece = text[m.start:m.end]
+        key = names.name_key(piece)
+        words = key.split()
+        if not words or m.role is not None or names.given_name_gender(piece) is not None \
+                or (set(words) & person_words and len(words) == 1) or text[m.end:m.end + 2] in ("'s", "’s"):
+            ruled_out.add(key)
+        elif _PLACE_BEFORE.search(text, max(0, m.start - 40), m.start) and not gazetteer().candidates(piece):
+            found.add(key)
+    return frozenset(found - ruled_out)
 
 
 _TITLED_NAME = re.compile(

@@ -783,6 +783,8 @@ def _counted(span: Any, found: Found, text: str) -> str | None:
             return run
     number = _number_token(span, found)
     token = last if found.value.unit_class != "count" else number
+    if found.value.unit_class == "duration" and token.dep_ == "pobj" and token.head.lower_ in DEADLINE_PREPOSITIONS:
+        return None  # "reopen the clinic within two weeks": when, not a measure of the agency
     for _ in range(3):  # "2 and 3 million refugees": climb from the conjoined number to the first
         if token.dep_ in ("conj", "compound", "quantmod") and token.head.like_num and token.head is not token:
             token = token.head
@@ -844,6 +846,10 @@ def _named_mover(span: Any) -> str | None:
     if token.pos_ == "PROPN" and token.ent_type_ not in ("DATE", "TIME") and not token.like_num:
         return _phrase(token, exclude=span)
     return None
+
+
+# a duration after one of these says when something happens, not how long a thing measures
+DEADLINE_PREPOSITIONS = frozenset({"within", "in", "after", "before", "by", "until", "till", "inside"})
 
 
 # verbs that put a figure on their object "at" it: "put the death toll at 40", "estimated the
