@@ -355,3 +355,11 @@ def test_a_situation_report_s_issuer_acronyms_and_it(nlp: Any) -> None:
     assert warned.speaker.name == "WHO" and warned.speaker.entity is not None
     plans = next(q for q in found.quotes if "25,000" in q.text)
     assert plans.speaker.name == "World Food Programme"
+
+
+def test_the_present_perfect_is_a_past_event(nlp: Any) -> None:
+    """Issue 4, round 9 (fictional): "nobody has answered" reports an event as "nobody answered"
+    does; a perfect of the verb alone fires, a passive participle with no "have" does not."""
+    assert "past_event" in explain(nlp("Nobody from City Hall has answered a single letter."))
+    assert "past_event" in explain(nlp("Nobody from City Hall answered a single letter."))
+    assert "past_event" not in explain(nlp("Letters are answered within a week."))

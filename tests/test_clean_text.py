@@ -545,3 +545,43 @@ def test_breadcrumb_without_home_is_chrome() -> None:
     rule = classify("Department of State > Bureau of Counterterrorism > Fact Sheets")
     assert rule is not None and rule.name == "breadcrumb"
     assert classify("Prices rose > 5 percent in March, the bureau said.") is None
+
+
+def test_a_post_headed_by_its_signature_is_the_text_below_it() -> None:
+    """Issue 4, round 9 (fictional): a timeline shows "Name @handle · date" above the post; the
+    text touches the line below and a blank line parts it from the paragraph above."""
+    raw = (
+        "Strike at the port\n\n"
+        "By Lena Ortiz | Meridian Times | 12 May 2031\n\n"
+        '"The port must reopen by Friday," Ruiz wrote on X on Sunday.\n\n'
+        "Ana Ruiz @MayorAnaRuiz · May 11, 2031\n"
+        "Every day the port stays shut costs the city about $4 million.\n\n"
+        "The union's general secretary answered within the hour.\n\n"
+        "Tomasz Brenner @TBrennerDWU · May 11, 2031\n"
+        "The mayor knows our demands. Safe cranes, fair shifts.\n\n"
+        "Talks have not begun.\n"
+    )
+    result = clean_lines(text_lines(raw))
+    posts = [(p.author, p.handle, result.text[p.start:p.end]) for p in result.posts]
+    assert posts == [
+        ("Ana Ruiz", "MayorAnaRuiz", "Every day the port stays shut costs the city about $4 million."),
+        ("Tomasz Brenner", "TBrennerDWU", "The mayor knows our demands. Safe cranes, fair shifts."),
+    ]
+    # the byline names the author and dates the story; neither stays in the text
+    assert result.bylines == ("Lena Ortiz",)
+    assert "12 May 2031" not in result.text
+    document = clean_document(RawInput(source="strike.txt", data=raw.encode(), kind="text"), "doc_test", Settings())
+    assert document.author == "Lena Ortiz"
+    assert document.published.date == "2031-05-12"
+
+
+def test_a_signature_under_its_post_still_closes_it() -> None:
+    # the embed order: the post, then its signature, then a blank line and prose
+    raw = (
+        "The governor posted on Tuesday.\n\n"
+        "The fleet cannot sail before April.\n"
+        "Paul Brenner @GovBrenner · March 13, 2024\n\n"
+        "Repairs continue at the yard.\n"
+    )
+    result = clean_lines(text_lines(raw))
+    assert [result.text[p.start:p.end] for p in result.posts] == ["The fleet cannot sail before April."]

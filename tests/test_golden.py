@@ -6,6 +6,7 @@ expectation is one test case, so a regression names exactly what was lost.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from functools import cache
@@ -60,6 +61,8 @@ def matches(kind: str, record: dict[str, Any], want: dict[str, Any]) -> bool:
             return False
         speaker = record.get("speaker") or {}
         if key == "speaker_contains" and expected.lower() not in _lower(speaker.get("name")):
+            return False
+        if key == "role_contains" and expected.lower() not in _lower(speaker.get("role")):
             return False
         if key == "anonymous" and bool(speaker.get("anonymous")) != expected:
             return False
@@ -136,3 +139,12 @@ def test_every_offset_points_into_the_text(name: str) -> None:
             continue
         for record in items:
             assert document["text"][record["start"] : record["end"]] == record["text"], (kind, record)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_words_are_quoted_twice(name: str) -> None:
+    """Quotes never overlap: a post quoted in the prose and embedded, or a quote continued over
+    paragraphs, is one statement, not two."""
+    spans = sorted((q["start"], q["end"]) for q in records(name).get("quote", []))
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        assert start >= end, f"{name}: quotes overlap at {start}"

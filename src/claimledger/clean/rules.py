@@ -276,7 +276,8 @@ RULES: tuple[LineRule, ...] = (
     _rule("byline", "byline",
           rf"[Bb][Yy]\s+(?!{_WEEKDAY}\b|{_MONTH}\b|{_NOT_A_NAME}\b)"
           r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|and|&))*"
-          r"\s*(?:[,|]\s*[A-Z][\w .&'’-]{0,50}(?<![.!?]))?(?:\s*\([^()\n]{1,60}\))?|"
+          r"\s*(?:[,|]\s*[A-Z][\w .&'’-]{0,50}(?<![.!?]))?(?:\s*\([^()\n]{1,60}\))?"
+          rf"(?:\s*[,|·]\s*{DATE_TEXT}(?:\s*[,|·]?\s*{_CLOCK})?)?|"  # "By Jo Roe | Meridian Times | 12 May 2031"
           r"(?:author|written by|story by|reporting by|words by)\s*:?\s*[A-Z].{1,80}|"
           r"[A-Z][\w.'-]+ [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?\s*[|,]\s*(?i:staff writer|correspondent|reporter|editor|"
           r"senior .{1,30}|contributor|associated press|reuters|afp)",

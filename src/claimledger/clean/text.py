@@ -54,6 +54,7 @@ _TIMESTAMP_KEYWORD = re.compile(
 # Reported speech and quotation marks belong to the article, never to a photo caption.
 _REPORTED = re.compile(r"[\"“”]|\b(?:said|says|told|according to|added|stated)\b")
 _BYLINE_TAIL = re.compile(r"\s*[,|].*$")
+_BYLINE_DATE = re.compile(rf"[,|·]\s*{rules.DATE_TEXT}")
 # Credits that stand above their caption (the BBC order): they never pull the line above.
 _CREDIT_FIRST = re.compile(r"^(?:image source|image copyright|picture source)\b", re.IGNORECASE)
 
@@ -321,7 +322,8 @@ def _posts(work: list[_Line]) -> list[_PostPlan]:
         signature = rules.post_signature(item.source.text)
         if signature is None:
             continue
-        block = _post_block(work, index, uses_blank_paragraphs)
+        block = (uses_blank_paragraphs and _header_block(work, index)) or _post_block(
+            work, index, uses_blank_paragraphs)
         if not block:
             item.role = "drop"
             continue
@@ -372,6 +374,25 @@ def _x_cards(work: list[_Line]) -> list[_PostPlan]:
     return plans
 
 
+def _header_block(work: list[_Line], index: int) -> list[int]:
+    """The post's text lines right below its signature when the signature heads the post, as a
+    timeline shows it ("Ana Ruiz @MayorAnaRuiz · May 11, 2031" / text): the text touches the line
+    below it and a blank line parts it from the paragraph above. Empty otherwise."""
+    above_blank = index == 0 or work[index - 1].role == "blank"
+    if not above_blank or index + 1 >= len(work) or work[index + 1].role != "body":
+        return []
+    block: list[int] = []
+    chars = 0
+    j = index + 1
+    while j < len(work) and work[j].role == "body" and len(block) < MAX_POST_LINES:
+        chars += len(work[j].source.text)
+        if chars > MAX_POST_CHARS:
+            return []  # a long run of prose under the line: an article, not a post
+        block.append(j)
+        j += 1
+    return block
+
+
 def _post_block(work: list[_Line], index: int, paragraphs: bool) -> list[int]:
     """Indexes of the post's text lines just above its signature."""
     block: list[int] = []
@@ -410,8 +431,8 @@ def _fold_duplicate(work: list[_Line], plan: _PostPlan) -> None:
     start = plan.lines[0]
     looked = 0
     for j in range(start - 1, -1, -1):
-        if work[j].role in ("blank", "drop"):
-            continue
+        if work[j].role in ("blank", "drop") or (j == start - 1 and work[j].role == "signature"):
+            continue  # (a signature heading the post is passed over)
         if work[j].role != "body" or looked >= 3:
             break
         looked += 1
@@ -491,7 +512,8 @@ def _assemble(
         for item in work
         if item.role == "byline"
     )
-    timestamps = tuple(item.source.text for item in work if item.role == "timestamp")
+    timestamps = tuple(item.source.text for item in work if item.role == "timestamp" or (
+        item.role == "byline" and _BYLINE_DATE.search(item.source.text)))  # "By Jo Roe | 12 May 2031"
     headings = tuple(item.source.text for item in work if item.source.heading and item.role == "body")
     return CleanText(
         text, tuple(_merge(segments)), tuple(caption_out), tuple(posts), dropped, bylines, timestamps, headings

@@ -131,6 +131,11 @@ BODY_WORDS = (GROUP_NOUNS - {"lawmaker", "leader"}) | {
     "centre", "center", "observatory", "monitor", "organisation", "ministry",
 }
 BODY_PRONOUN_REACH = 600
+# a transcript turn runs on over the paragraphs before the next turn (at most these many, this
+# long), in a document of at least this many turns
+MIN_TRANSCRIPT_TURNS = 3
+MAX_TURN_PARAGRAPHS = 4
+MAX_TURN_CHARS = 2000
 # holders of a stance named by what they are ("a critic of the levy", "is a staunch supporter of")
 AGENT_NOUNS = frozenset({
     "supporter", "opponent", "critic", "advocate", "proponent", "champion", "defender", "backer",
@@ -331,10 +336,47 @@ def attributions(doc: Document, parsed: Any, entities: Sequence[Entity] = ()) ->
     """Every attributed statement of the document, ordered by position, none overlapping."""
     context = _Context(doc, parsed, entities)
     fixed = context.posts()
-    fixed += context.turns(fixed)
-    pending = context.marked(fixed)
+    turns = context.turns(fixed)
+    pending = context.marked(fixed + turns)
     pending += context.indirect(fixed, pending)
-    return sorted(fixed + context.resolve(pending), key=lambda a: (a.start, a.end))
+    spoken = {(p.start, p.end) for p in pending if p.cue is not None and _lemma(p.cue) in SPEECH_LEMMAS}
+    nested = _nest(doc.text, turns, context.resolve(pending), spoken)
+    return sorted(fixed + nested, key=lambda a: (a.start, a.end))
+
+
+def _nest(text: str, turns: list[Attribution], found: list[Attribution],
+          spoken: set[tuple[int, int]]) -> list[Attribution]:
+    """Transcript turns with what someone else was reported saying inside them taken out as that
+    person's statements ("REPORTER: The president said yesterday that the militia has been
+    defeated. Is he wrong?": the president's claim, dated, inside the reporter's turn). The turn
+    goes on around them in parts, each continuing the one before; what the turn's own speaker
+    reports ("VOSS: We estimate that …") stays in the turn, and so do positions and beliefs it
+    ascribes to others ("Clinton apparently thinks …"): only what someone ``spoken`` (the spans
+    whose cue is a verb of saying) is taken out."""
+    out = [a for a in found if not any(t.start < a.end and a.start < t.end for t in turns)]
+    for turn in turns:
+        inner = [a for a in found if turn.start <= a.start and a.end <= turn.end
+                 and (a.start, a.end) in spoken and _someone_else(a.speaker, turn)]
+        cursor, previous = turn.start, None
+        for part_end, next_start in [*((a.start, a.end) for a in inner), (turn.end, turn.end)]:
+            start, _ = _trim(text, cursor, part_end, TURN_PART_STRIP)  # not ". Is he wrong?"
+            _, end = _trim(text, cursor, part_end)
+            if re.search(r"\w", text[start:end]):
+                out.append(replace(turn, start=start, end=end, follows=previous))
+                previous = (start, end)
+            cursor = next_start
+        out.extend(inner)
+    return out
+
+
+def _someone_else(speaker: Speaker, turn: Attribution) -> bool:
+    """Whether a statement inside a turn is another speaker's: named or described, and not the
+    turn's own speaker (an unknown or first-person speaker is the turn's)."""
+    if speaker == Speaker() or (speaker.anonymous and not speaker.description):
+        return False
+    if speaker.name is not None:
+        return speaker.name != turn.speaker.name
+    return bool(speaker.role or speaker.description) and speaker.role != turn.speaker.role
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,6 +438,11 @@ class _Context:
         for ent in self.ents:
             if ent.label_ == "PERSON":
                 self.people.append((ent.start_char, ent.end_char, ent.text))
+        tagged = [(s, e) for s, e, _ in self.people]
+        for entity in self.entities:  # people the entity stage found and the tagger missed ("Mayor Ana Ruiz")
+            if entity.label == "PERSON" and not any(s < entity.end and entity.start < e for s, e in tagged):
+                self.people.append((entity.start, entity.end, entity.text))
+        self.people.sort()
         # the surnames of the people named in full ("Mattis" of "Jim Mattis")
         self.surnames = {_clean_name(n).split()[-1] for _s, _e, n in self.people if " " in _clean_name(n)}
         self._learned: set[tuple[int, int, str]] = set()  # full names found by the speaker rules
@@ -451,8 +498,13 @@ class _Context:
         strong = [m for m in matches if self._label_names_someone(m.group("label"))
                   or self._label_is_entity(m.start("label"), m.end("label"))]
         if len(matches) >= 2 or strong:
-            for match in matches if len(matches) >= 2 else strong:
-                start, end = _trim(self.text, match.start("body"), match.end("body"))
+            chosen = matches if len(matches) >= 2 else strong
+            for number, match in enumerate(chosen):
+                following = chosen[number + 1].start() if number + 1 < len(chosen) else None
+                body_end = match.end("body")
+                if len(chosen) >= MIN_TRANSCRIPT_TURNS and following is not None and match.start() > 0:
+                    body_end = self._turn_goes_on(body_end, following, match.group("label"))
+                start, end = _trim(self.text, match.start("body"), body_end)
                 if end <= start or _overlaps_any(start, end, taken):
                     continue
                 label = match.group("label")
@@ -482,6 +534,22 @@ class _Context:
             out.append(Attribution(start, end, "direct", speaker, cue="from",
                                    source_span=(header.start("who"), header.end("who"))))
         return out
+
+    def _turn_goes_on(self, end: int, following: int, label: str) -> int:
+        """Where a transcript turn ends: its line, or the paragraphs after it up to the next turn
+        ("VOSS: Good morning." / "Over the past 24 hours …" / "REPORTER: …") when they are few
+        and short enough to be one person speaking, not the rest of an article: none names the
+        speaker ("… Pence said …") or introduces what follows ("Partial transcript as follows:").
+        (A document's first line is a headline, never extended: the caller checks.)"""
+        gap = self.text[end:following]
+        paragraphs = [p for p in gap.split("\n") if p.strip()]
+        if not paragraphs or len(paragraphs) > MAX_TURN_PARAGRAPHS or len(gap) > MAX_TURN_CHARS:
+            return end
+        surname = label.rsplit(maxsplit=1)[-1].strip(".").lower() if label.split() else ""
+        if any(p.rstrip().endswith(":") for p in paragraphs) or (
+                surname and re.search(rf"\b{re.escape(surname)}\b", gap.lower())):
+            return end
+        return end + len(gap.rstrip())
 
     def _label_is_entity(self, start: int, end: int) -> bool:
         return any(e.label_ in ("PERSON", "ORG") and e.start_char <= start and end <= e.end_char + 1
@@ -833,7 +901,8 @@ class _Context:
 
     # 5. indirect speech ------------------------------------------------------------------------------
     def indirect(self, taken: list[Attribution], marked: list[_Pending]) -> list[_Pending]:
-        """Reported speech; a clause that holds partial quotes absorbs them (counted once)."""
+        """Reported speech; a clause that holds partial quotes absorbs them (counted once).
+        Statements are looked for inside transcript turns too (``taken`` holds none): see ``_nest``."""
         for quoted in marked:  # 'said that, "Of course he will defend himself" against what …'
             self._widen_to_clause(quoted, marked)
         posts = [a for a in taken if a.kind == "post"]
@@ -2539,7 +2608,11 @@ def after_time_stamp(text: str, start: int, end: int) -> int:
     return match.end() if match else start
 
 
-def _trim(text: str, start: int, end: int, strip: str = " \t\n,;:—–") -> tuple[int, int]:
+TRIM_CHARS = " \t\n,;:—–"
+TURN_PART_STRIP = TRIM_CHARS + ".!?"  # the start of a turn's part after a statement taken out
+
+
+def _trim(text: str, start: int, end: int, strip: str = TRIM_CHARS) -> tuple[int, int]:
     while start < end and text[start] in strip:
         start += 1
     start = after_time_stamp(text, start, end)

@@ -322,7 +322,8 @@ def explain(span: Any, labels: list[str] | None = None, *, on_record: bool = Fal
         fired["status"] = FEATURES["status"]
     if CAUSAL.search(text):
         fired["causal"] = FEATURES["causal"]
-    if any(t.tag_ == "VBD" for t in span):
+    if any(t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children))
+           for t in span):  # "water spilled", and the present perfect: "nobody has answered"
         fired["past_event"] = FEATURES["past_event"]
     if on_record and ("past_event" in fired or "status" in fired):
         fired["on_record"] = FEATURES["on_record"]

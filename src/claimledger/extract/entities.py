@@ -255,7 +255,7 @@ def _role_before(text: str, parsed: _Tokens, start: int, name: str) -> tuple[int
 
 
 _APPOSED_ROLE = re.compile(
-    r"\b(?:the|its|his|her|their|our|[A-Z][\w.]*['’]s)\s+(?P<role>(?:[A-Za-z.'’-]+\s+){0,4}[A-Za-z.'’-]+),\s+$"
+    r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][\w.]*['’]s)\s+(?P<role>(?:[A-Za-z.'’-]+\s+){0,4}[A-Za-z.'’-]+),\s+$"
 )
 
 
