@@ -363,3 +363,11 @@ def test_the_present_perfect_is_a_past_event(nlp: Any) -> None:
     assert "past_event" in explain(nlp("Nobody from City Hall has answered a single letter."))
     assert "past_event" in explain(nlp("Nobody from City Hall answered a single letter."))
     assert "past_event" not in explain(nlp("Letters are answered within a week."))
+
+
+def test_a_claim_with_a_count_and_a_window_measures_the_count(nlp: Any) -> None:
+    """Issue 4, round 9 (fictional): "over the past 24 hours … 14 strikes" is a claim about strikes,
+    not about how long the aircraft flew."""
+    text = "Over the past 24 hours, coalition aircraft carried out 14 strikes near Sefra.\n"
+    claim = _one(_claims(nlp, text), "14 strikes")
+    assert claim.metric is not None and claim.metric.startswith("airstrikes|count")

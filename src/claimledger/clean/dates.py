@@ -38,7 +38,7 @@ _RELEASE_PREFIX = re.compile(
     r"(?: on)?\s*[:,-]?\s*$",
     re.IGNORECASE,
 )
-_DATELINE_AFTER = re.compile(r"^\s*(?:[—–-]{1,2}|/|:|\(|,\s*[—–-]|$)")
+_DATELINE_AFTER = re.compile(r"^\s*(?:[—–-]{1,2}|/|:|\(|,\s*[—–-]|\.(?:\s|$)|$)")  # "MERIDIAN, 18 June 2031. The …"
 # a title line that dates the document it names: "… press briefing, 4 March 2031", "Situation
 # Report No. 4, 6 March 2031", "Remarks by the Governor — March 3, 2031", "Issued by the Relief
 # Coordination Cell, 6 March 2031"

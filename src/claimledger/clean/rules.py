@@ -265,6 +265,7 @@ RULES: tuple[LineRule, ...] = (
           "lines that announce themselves as captions ('Image caption, ...', 'FILE - ...')", ),
     # --- bylines and timestamps (dropped, kept as evidence) -------------------------------
     _rule("timestamp", "timestamp",
+          r"(?:[A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,6}\s*[|·]\s*(?=(?i:last updated|updated|published|posted)))?"
           rf"(?:(?:last )?(?:updated|published|posted|modified|released|release date|date|dated|created|"
           rf"first published|updated on|published on|posted on)\s*:?\s*(?:on\s+)?)"
           rf"(?:{_CLOCK}\s*,?\s*)?"
@@ -272,7 +273,8 @@ RULES: tuple[LineRule, ...] = (
           rf"(?:\s*(?:,|at|\|)?\s*{_CLOCK})?(?:\s*(?:updated|published)\s*:?.{{0,60}})?\.?|"
           rf"{DATE_TEXT}(?:\s*(?:,|at|\||·)?\s*{_CLOCK})?(?:\s*(?:,|\||·)\s*(?:updated|published).{{0,60}})?\.?|"
           rf"{_MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?",
-          "timestamps: 'Updated 3:45 PM ET', 'Published March 5, 2024', a lone date line"),
+          "timestamps: 'Updated 3:45 PM ET', 'Published March 5, 2024', a lone date line, "
+          "'Harbour Wire live team | Updated 6 March 2031, 14:05'"),
     _rule("byline", "byline",
           rf"[Bb][Yy]\s+(?!{_WEEKDAY}\b|{_MONTH}\b|{_NOT_A_NAME}\b)"
           r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|and|&))*"

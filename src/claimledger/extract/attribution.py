@@ -502,7 +502,8 @@ class _Context:
             for number, match in enumerate(chosen):
                 following = chosen[number + 1].start() if number + 1 < len(chosen) else None
                 body_end = match.end("body")
-                if len(chosen) >= MIN_TRANSCRIPT_TURNS and following is not None and match.start() > 0:
+                if len(chosen) >= MIN_TRANSCRIPT_TURNS and following is not None and match.start() > 0 \
+                        and match in strong:  # "The Gap Goes On:" heads a section; "VOSS:" speaks
                     body_end = self._turn_goes_on(body_end, following, match.group("label"))
                 start, end = _trim(self.text, match.start("body"), body_end)
                 if end <= start or _overlaps_any(start, end, taken):
@@ -921,7 +922,8 @@ class _Context:
                     continue
                 lemma = _lemma(token)
                 if lemma in REPORTING_LEMMAS and token.pos_ in ("VERB", "AUX") and (
-                        _put_to_speaker(token) or _asks_anonymity(token) or _not_free_to_speak(token)):
+                        _put_to_speaker(token) or _asks_anonymity(token) or _not_free_to_speak(token)
+                        or _no_comment(token)):
                     continue
                 if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
                     item = self._clausal(token, blocked) or self._parenthetical(token, blocked)
@@ -1042,7 +1044,9 @@ class _Context:
         after = self._clip(cue.idx, *_trim(self.text, c_end, sent.end_char, strip=" \t\n,;:.—–"))
         if any(s <= cue.idx < e for s, e in blocked):
             return None
-        least = 3 if hung_off_subject else 12  # "The levy, as she put it, is …": the subject counts
+        # "The levy, as she put it, is …", "The levy, she added, could not be collected": the subject counts
+        subject_before = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in cue.head.children)
+        least = 3 if hung_off_subject or subject_before else 12
         if self._another_report(sent, *after):
             after = (after[0], after[0])  # "…, the service said, but it warned that …": a report of its own
         parts = [(a, b) for (a, b), shortest in ((before, least), (after, 12))
@@ -2212,6 +2216,28 @@ def _not_free_to_speak(cue: Any) -> bool:
     """"because he was not authorized to discuss troop numbers", "not allowed to comment": why a
     source is anonymous, not something the source said."""
     return cue.dep_ == "xcomp" and _lemma(cue.head) in ("authorize", "allow", "permit", "clear", "empower")
+
+
+# what a source is asked for and did not give: "did not respond to a request for comment"
+REQUEST_NOUNS = frozenset({"request", "inquiry", "enquiry", "query", "message", "call", "email", "e-mail",
+                           "question", "comment"})
+ANSWERING_LEMMAS = frozenset({"respond", "reply", "answer", "return", "comment"})
+
+
+def _no_comment(cue: Any) -> bool:
+    """"Ruiz did not respond to a request for comment", "declined to say when talks might begin":
+    a note that a source said nothing, not a statement (nor a position) of the source."""
+    lemma = _lemma(cue)
+    if cue.dep_ == "xcomp" and _lemma(cue.head) in ("decline", "refuse"):
+        return True  # "declined to say when …": the saying is what was declined
+    if lemma in ("decline", "refuse"):
+        return any(c.dep_ == "xcomp" and _lemma(c) in SPEECH_LEMMAS | ANSWERING_LEMMAS | {"discuss", "elaborate"}
+                   for c in cue.children)
+    if lemma not in ANSWERING_LEMMAS:
+        return False
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    asked = any(_lemma(t) in REQUEST_NOUNS for c in cue.children if c.dep_ in ("prep", "dobj") for t in c.subtree)
+    return negated or asked
 
 
 def _put_to_speaker(cue: Any) -> bool:

@@ -31,8 +31,10 @@ from claimledger.extract.attribution import (
     SPEECH_LEMMAS,
     after_time_stamp,
 )
+from claimledger.extract.quantities import BASELINE
 from claimledger.ids import make_id
 from claimledger.model import Annotations, Claim, Document, Quote, Speaker
+from claimledger.values.dates import opens_period
 from claimledger.values.names import split_role
 from claimledger.values.voices import issue_line, issuer
 
@@ -241,11 +243,39 @@ def _statements(
             else:
                 said.append((start, end, quote.speaker, quote))
         yield from said
+        main = _main_clause(sent, whole)
+        if main is not None:  # "A court suspended the levy, ruling that …": the court's ruling, and the suspension
+            yield main[0], main[1], publisher, None
         return
     if inside:  # partial quotes only: the sentence reports what that speaker said
         yield s_start, s_end, inside[0].speaker, inside[0]
         return
     yield s_start, s_end, publisher, None
+
+
+def _main_clause(sent: Any, quotes: list[Quote]) -> tuple[int, int] | None:
+    """The sentence's own assertion before a statement hung off it ("A regional court on Tuesday
+    suspended the $40 levy, ruling that the city had failed to consult"): from the sentence's
+    start to the clause that holds the statement, when the main verb is no verb of saying, lies
+    outside every statement, and the statement hangs off a clause of its own (a participle or a
+    second verb, not the main verb's object); None otherwise."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or _lemma_of(root) in SPEECH_LEMMAS | FRAMING_LEMMAS:
+        return None
+    if any(q.start <= root.idx < q.end for q in quotes):
+        return None
+    holders = [c for c in root.children if c.i > root.i and any(
+        q.start < c.right_edge.idx + len(c.right_edge.text) and c.left_edge.idx < q.end for q in quotes)]
+    if not holders or holders[0].pos_ != "VERB" or holders[0].dep_ not in ("advcl", "conj"):
+        return None  # the statement is the main verb's own object ("will debate the levy"): one act
+    end = holders[0].left_edge.idx
+    if any(sent.start_char <= q.start < end for q in quotes):
+        return None  # a statement before the verb: the sentence is not the writer's own
+    return sent.start_char, end
+
+
+def _lemma_of(token: Any) -> str:
+    return str(token.lemma_).lower()
 
 
 def _has_verb(sent: Any, start: int, end: int) -> bool:
@@ -378,11 +408,13 @@ def _labels(ents: list[Any], starts: list[int], span: Any) -> list[str]:
 
 
 def _as_of(start: int, end: int, found: Annotations, quote: Quote | None, doc: Document) -> str | None:
-    for quantity in found.quantities:
-        if start <= quantity.start and quantity.end <= end and quantity.as_of:
+    for quantity in found.quantities:  # the figure a change is measured against is not the claim's
+        if start <= quantity.start and quantity.end <= end and quantity.as_of and not BASELINE.search(
+                doc.text, max(start, quantity.start - 16), quantity.start):
             return quantity.as_of
     for time in found.times:
-        if start <= time.start and time.end <= end and time.kind == "date" and time.value:
+        if start <= time.start and time.end <= end and time.kind == "date" and time.value \
+                and not opens_period(doc.text, time.start):  # "since March 1": as of when it is said
             return time.value
     if quote is not None and quote.date:
         return quote.date
@@ -402,11 +434,15 @@ def _metric(quantities: list[Any], found: Annotations, metric_key: Callable[...,
     if metric_key is None:
         return None
     names = {p.id: p.name for p in found.places}
-    for quantity in quantities:
+    # a count before a duration: "over the past 24 hours, aircraft carried out 14 strikes" measures strikes
+    for quantity in sorted(quantities, key=lambda q: q.unit_class == "duration"):
         key = metric_key(quantity.counted, quantity.unit_class, names.get(quantity.place) if quantity.place else None)
         if key:
             return key
     return None
+
+
+TRAILING_CONJUNCTION = re.compile(r"[,;]?\s+(?:but|and|while|although|though|yet|as)$", re.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -415,6 +451,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     start = after_time_stamp(text, start, end)  # "12:50 — Quell accused …": the stamp is no part of it
     while end > start and text[end - 1] in " \t\n,;:—–-\"“”'":
         end -= 1
+    dangling = TRAILING_CONJUNCTION.search(text, start, end)  # "River levels fell …, but" + a report
+    if dangling is not None:
+        end = dangling.start()
     # a quotation the claim opens keeps its closing mark: 'had reached "every village but two"'
     while end < len(text) and text[end] in "\"”" and _opened(text[start:end]):
         end += 1

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from claimledger.ids import make_id
 from claimledger.model import Document, Place, Quantity, Time
 from claimledger.values import quantities as qv
+from claimledger.values.dates import opens_period
 from claimledger.values.quantities import Qualifier, QuantityValue, UnitClass, wordset
 
 _NUMBER_WORD = (
@@ -163,7 +164,8 @@ def quantities(
                 value = QuantityValue.of(value.value, before.qualifier, value.unit, value.unit_class)
             change = change or previous[1]
         previous = (found.end, change, sentence)
-        if value.unit is None and sentence is not None and not _own_noun(text, found, counted):
+        if value.unit is None and sentence is not None and not _own_noun(text, found, counted) \
+                and not _named_level(text, found, counted):
             donor = _elliptic_donor(text, found_all, index)
             if donor is not None:
                 value = _unit(value, donor[0], donor[1]) if donor[0] else value
@@ -206,12 +208,22 @@ def _found_quantities(
             if change is not None and (counted is None or span[0].text[:1] in "+-−"):
                 counted = _named_mover(span) or counted
             sentence = span.sent
-            as_of = _as_of(sentence.start_char, sentence.end_char, found, times)
+            as_of = _as_of(text, sentence.start_char, sentence.end_char, found, times)
             place = _place(sentence.start_char, sentence.end_char, found, places)
             bounds: tuple[int, int] | None = (sentence.start_char, sentence.end_char)
         else:
             as_of = place = bounds = None
         yield found, value, counted, change, as_of, place, bounds
+
+
+def _named_level(text: str, found: Found, counted: str | None) -> bool:
+    """Whether the number is the level a named thing is put or brought to, written right before
+    it ("bringing the toll to 54", "put the death toll at 40"): it counts that thing, not what
+    the figure before it counted."""
+    before = text[max(0, found.start - 80):found.start]
+    if not counted:
+        return False
+    return re.search(rf"\b{re.escape(counted)}\s+(?:to|at)\s+$", before, re.IGNORECASE) is not None
 
 
 def _own_noun(text: str, found: Found, counted: str | None) -> bool:
@@ -783,8 +795,6 @@ def _counted(span: Any, found: Found, text: str) -> str | None:
             return run
     number = _number_token(span, found)
     token = last if found.value.unit_class != "count" else number
-    if found.value.unit_class == "duration" and token.dep_ == "pobj" and token.head.lower_ in DEADLINE_PREPOSITIONS:
-        return None  # "reopen the clinic within two weeks": when, not a measure of the agency
     for _ in range(3):  # "2 and 3 million refugees": climb from the conjoined number to the first
         if token.dep_ in ("conj", "compound", "quantmod") and token.head.like_num and token.head is not token:
             token = token.head
@@ -848,18 +858,23 @@ def _named_mover(span: Any) -> str | None:
     return None
 
 
-# a duration after one of these says when something happens, not how long a thing measures
-DEADLINE_PREPOSITIONS = frozenset({"within", "in", "after", "before", "by", "until", "till", "inside"})
+# what introduces the figure a change is measured against
+BASELINE = re.compile(r"\b(?:from|compared (?:with|to)|against|than)\b", re.IGNORECASE)
 
 
 # verbs that put a figure on their object "at" it: "put the death toll at 40", "estimated the
 # cost at $2 billion", "pegged the damage at", "placed the number of displaced at"
 PUT_AT_LEMMAS = frozenset({"put", "place", "peg", "estimate", "set", "fix", "value", "assess"})
+# verbs that take a total "to" a figure: "bringing the toll to 54", "raising the total to 900"
+BRING_TO_LEMMAS = frozenset({"bring", "raise", "push", "take", "lift", "drive", "swell"})
 
 
 def _figure_put_at(verb: Any, current: Any, span: Any) -> str | None:
-    """What an estimate is of, when the figure comes "at" the end of one: the verb's object."""
-    if not (current.dep_ == "prep" and current.lower_ == "at" and verb.lemma_.lower() in PUT_AT_LEMMAS):
+    """What an estimate is of, when the figure comes "at" the end of one: the verb's object; and
+    what a total is of when something takes it "to" a figure ("bringing the toll to 54")."""
+    at = current.lower_ == "at" and verb.lemma_.lower() in PUT_AT_LEMMAS
+    to = current.lower_ == "to" and verb.lemma_.lower() in BRING_TO_LEMMAS
+    if not (current.dep_ == "prep" and (at or to)):
         return None
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
                   and not span.start <= c.i < span.end), None)
@@ -1034,7 +1049,7 @@ def _direction(token: Any) -> Change:
     return None
 
 
-def _as_of(sent_start: int, sent_end: int, found: Found, times: Sequence[Time]) -> str | None:
+def _as_of(text: str, sent_start: int, sent_end: int, found: Found, times: Sequence[Time]) -> str | None:
     best: tuple[int, str] | None = None
     for time in times:
         if time.value is None or time.kind in ("duration", "set") or time.value.startswith("P") \
@@ -1044,6 +1059,10 @@ def _as_of(sent_start: int, sent_end: int, found: Found, times: Sequence[Time]) 
             continue
         if "/" not in time.value and re.match(r"(?i)(?:since|after|before|until)\b", time.text):
             continue  # "since January 2017" with no document date: the as-of time is unknown
+        if opens_period(text, time.start):
+            continue  # "wounded since March 1": a count as of when it is stated
+        if time.start >= found.end and BASELINE.search(text, found.end, time.start):
+            continue  # "14,500 displaced, up from 12,000 on 6 March": the date is the earlier figure's
         distance = min(abs(time.start - found.end), abs(found.start - time.end))
         value = time.value.split("/")[-1].split("T")[0]
         if best is None or distance < best[0]:

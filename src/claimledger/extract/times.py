@@ -46,7 +46,7 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _FUTURE = re.compile(r"\b(?:will|would|'ll|shall|to be held|scheduled|expected|plans?|planned|due|going to|"
-                     r"next|upcoming|coming)\b", re.IGNORECASE)
+                     r"next|upcoming|coming|forecast|predicted)\b", re.IGNORECASE)
 _NOT_YEAR_AFTER = re.compile(
     r"^\s*(?:%|percent|per cent|people|troops|soldiers|fighters|workers|jobs|homes|residents|members|"
     r"civilians|refugees|cases|deaths|votes|students|children|families|vehicles|units|employees|"
@@ -468,7 +468,8 @@ def _normalize(name: str, match: re.Match[str], text: str, anchor: dt.date | Non
         if word == "the weekend":
             if anchor is None:
                 return _m(start, end, None, "day", "relative", "DATE", None)
-            return _m(start, end, _weekend(anchor), "day", "relative", "DATE", f"{_iso_week(anchor)}-WE")
+            saturday = _saturday_of(anchor, future=_future(text, start))
+            return _m(start, end, _weekend(saturday), "day", "relative", "DATE", f"{_iso_week(saturday)}-WE")
         month, day = {"Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas": (12, 25),
                       "New Year's Eve": (12, 31), "New Year's Day": (1, 1), "Halloween": (10, 31),
                       "Valentine's Day": (2, 14)}[word]
@@ -539,6 +540,17 @@ def _shifted(start: int, end: int, anchor: dt.date, unit: str, step: int, *,
     if unit in ("hour", "minute", "second"):
         return _m(start, end, anchor.isoformat(), "day", "relative", "TIME", None)
     return None
+
+
+def _saturday_of(anchor: dt.date, *, future: bool) -> dt.date:
+    """The Saturday of the weekend "the weekend" means on ``anchor``: the one it falls in on a
+    Saturday or Sunday; otherwise the one just past (news reports what happened), or the coming
+    one when the sentence speaks of the future."""
+    if anchor.weekday() >= 5:
+        return anchor - dt.timedelta(days=anchor.weekday() - 5)
+    if future:
+        return anchor + dt.timedelta(days=5 - anchor.weekday())
+    return anchor - dt.timedelta(days=anchor.weekday() + 2)
 
 
 def _weekend(day: dt.date) -> str:

@@ -181,3 +181,13 @@ def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
     if start is None or end is None:
         return None
     return (start.first_day, end.last_day) if start.first_day <= end.last_day else None
+
+
+_PERIOD_START = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def opens_period(text: str, start: int) -> bool:
+    """Whether the date written at ``start`` is where a period begins ("since March 1", "from
+    January"): a figure counted over it ("Eleven soldiers have been wounded since March 1") is as
+    of when it is stated, not as of that date."""
+    return _PERIOD_START.search(text, max(0, start - 14), start) is not None

@@ -1,0 +1,96 @@
+"""What a court report and a live page showed (issue 4, round 9). All sentences are fictional,
+written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimledger.clean.lines import text_lines
+from claimledger.clean.text import clean_lines
+from claimledger.extract.attribution import attributions
+from claimledger.model import Claim, Document, Published
+from claimledger.pipeline import extract_all
+
+
+def _statements(nlp: Any, text: str) -> dict[str, Any]:
+    doc = Document(id="t", source="test", text=text)
+    return {text[a.start:a.end]: a for a in attributions(doc, nlp(text))}
+
+
+def _claims(nlp: Any, text: str) -> list[Claim]:
+    document = Document(id="c", source="c.txt", text=text, author="Omar Haddad",
+                        published=Published("2031-06-18", "day", "text"))
+    return extract_all(document, nlp(text)).claims
+
+
+def test_saying_nothing_is_no_statement(nlp: Any) -> None:
+    text = ("Ruiz did not respond to a request for comment on Tuesday. Her chief of staff declined to say "
+            "when talks might begin. The port authority replied to questions by email. Sanz said the city "
+            "would appeal.\n")
+    found = _statements(nlp, text)
+    assert not any("request for comment" in t or "talks might begin" in t for t in found)
+    assert "the city would appeal" in found
+
+
+def test_a_short_subject_before_a_parenthetical_cue_is_part_of_the_statement(nlp: Any) -> None:
+    text = "The levy, she added, could not be collected until a new consultation was held.\n"
+    found = _statements(nlp, text)
+    assert "The levy" in found
+    claims = _claims(nlp, "Judge Helena Markovic ruled on Tuesday. " + text)
+    assert any(c.text.startswith("The levy, she added, could not be collected") for c in claims)
+
+
+def test_the_writers_assertion_before_a_statement_hung_off_it_is_a_claim(nlp: Any) -> None:
+    text = ("A regional court on Tuesday suspended the $40 port levy that Mayor Ana Ruiz introduced in April, "
+            "ruling that the city had failed to consult shipping firms as the law requires.\n")
+    claims = _claims(nlp, text)
+    main = [c for c in claims if c.text.startswith("A regional court on Tuesday suspended the $40 port levy")]
+    assert len(main) == 1 and main[0].speaker.name == "Omar Haddad" and main[0].quote is None
+    assert main[0].text.endswith("introduced in April")
+
+
+def test_a_live_page_timestamp_line_and_a_dateline_with_a_full_stop_date_the_document() -> None:
+    live = clean_lines(text_lines(
+        "Flooding in the valley: live updates\n\nHarbour Wire live team | Updated 6 March 2031, 14:05\n\n"
+        "14:05 — The governor says the dam is holding.\n"))
+    assert "Harbour Wire live team" not in live.text
+    assert live.timestamps == ("Harbour Wire live team | Updated 6 March 2031, 14:05",)
+    from claimledger.clean.dates import DateEvidence, infer_published
+
+    text = "Judge blocks port levy\n\nMeridian, 18 June 2031. A regional court suspended the levy.\n"
+    assert infer_published(DateEvidence(text=text)).date == "2031-06-18"
+
+
+def test_the_weekend_and_a_forecast_day_on_a_sunday_report() -> None:
+    import datetime as dt
+
+    from claimledger.extract.times import find_times
+
+    sunday = dt.date(2031, 3, 9)
+    def values(text: str, anchor: dt.date) -> dict[str, str | None]:
+        return {text[m.start:m.end]: m.value for m in find_times(text, anchor)}
+    # on a Sunday, "the weekend" is the one it falls in, not the next
+    assert values("River levels fell over the weekend.", sunday)["the weekend"] == "2031-03-08/2031-03-09"
+    # on a weekday, the one just past, or the coming one when the sentence looks ahead
+    wednesday = dt.date(2031, 3, 12)
+    assert values("Levels fell over the weekend.", wednesday)["the weekend"] == "2031-03-08/2031-03-09"
+    assert values("Crews will work over the weekend.", wednesday)["the weekend"] == "2031-03-15/2031-03-16"
+    assert values("More rain is forecast for Thursday.", sunday)["Thursday"] == "2031-03-13"
+
+
+def test_a_situation_reports_figures(nlp: Any) -> None:
+    text = ("At least 14,500 people remain displaced, up from 12,000 on 6 March.\n\n"
+            "Two more deaths were confirmed on 8 March, bringing the toll to 54.\n\n"
+            "River levels fell by about 30 centimetres over the weekend, but the hydrology agency warned "
+            "that more rain is forecast.\n")
+    document = Document(id="s", source="s.txt", text=text, publisher="Relief Coordination Cell",
+                        published=Published("2031-03-09", "day", "text"))
+    found = extract_all(document, nlp(text))
+    by_text = {q.text: q for q in found.quantities}
+    assert by_text["12,000"].as_of == "2031-03-06"  # the earlier figure's date ...
+    assert by_text["At least 14,500"].as_of != "2031-03-06"  # ... is not the current one's
+    displaced = next(c for c in found.claims if "14,500" in c.text)
+    assert displaced.as_of == "2031-03-09"
+    assert by_text["54"].counted == "toll"
+    river = next(c for c in found.claims if c.text.startswith("River levels"))
+    assert river.text == "River levels fell by about 30 centimetres over the weekend"
