@@ -94,3 +94,71 @@ def test_a_situation_reports_figures(nlp: Any) -> None:
     assert by_text["54"].counted == "toll"
     river = next(c for c in found.claims if c.text.startswith("River levels"))
     assert river.text == "River levels fell by about 30 centimetres over the weekend"
+
+
+RELEASE = (
+    "FOR IMMEDIATE RELEASE\n12 April 2031\n\n"
+    "Ministry of Transport announces $120 million for harbour wall repairs\n\n"
+    "MERIDIAN — The Ministry of Transport will spend $120 million over three years to rebuild the "
+    "harbour wall, the ministry announced today.\n\n"
+    '"Work will begin in June," said Minister of Transport Paul Okafor.\n'
+)
+
+
+def test_a_press_release_title_speaker_and_dateline(nlp: Any) -> None:
+    from claimledger.clean import clean_document
+    from claimledger.ingest import RawInput
+    from claimledger.settings import Settings
+
+    document = clean_document(RawInput(source="release.txt", data=RELEASE.encode(), kind="text"), "r", Settings())
+    assert document.title == "Ministry of Transport announces $120 million for harbour wall repairs"
+    found = extract_all(document, nlp(document.text))
+    spend = next(q for q in found.quotes if "will spend" in q.text)
+    assert spend.text.startswith("The Ministry of Transport")  # not "MERIDIAN — The Ministry …"
+    work = next(q for q in found.quotes if "Work will begin" in q.text)
+    assert (work.speaker.name, work.speaker.role) == ("Paul Okafor", "Minister of Transport")
+    opinion = clean_document(RawInput(source="o.txt", data=b"Opinion: The port levy was never about the wall\n\n"
+                                      b"By Tessa Lindqvist\n\nI have lived in Meridian for thirty years.\n",
+                                      kind="text"), "o", Settings())
+    assert opinion.title == "Opinion: The port levy was never about the wall"
+
+
+def test_figures_of_people_are_one_metric_only_with_what_happened_to_them() -> None:
+    from claimledger.values.metrics import what_happened
+
+    def around(text: str, figure: str) -> str | None:
+        at = text.index(figure)
+        return what_happened(text, at, at + len(figure))
+    assert around("at least 40 people had died in the shelling", "at least 40 people") == "deaths"
+    assert around("At least 14,500 people remain displaced", "At least 14,500 people") == "displaced people"
+    assert around("1,200 people have left their homes in the valley", "1,200 people") == "displaced people"
+    assert around("it plans to reach 25,000 people by May", "25,000 people") == "people reach"
+    assert around("a few hundred people hold this city hostage", "a few hundred people") is None
+
+
+def test_a_ledger_of_situation_figures_has_no_false_contradiction(tmp_path: Any) -> None:
+    from claimledger import run
+    from claimledger.link import link_ledger
+    from claimledger.link.read import conflicts
+    from claimledger.settings import Settings
+    from claimledger.store import open_ledger
+
+    first = tmp_path / "a.txt"
+    first.write_text("Aid office update, 4 March 2031\n\nThe aid office said it plans to reach 25,000 people "
+                     "by the end of the month.\n\nReports from Sefra say at least 40 people had died in the "
+                     "shelling on 4 March.\n", encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text("Situation report, 9 March 2031\n\nTwo more deaths were confirmed on 8 March, the "
+                      "health office said.\n\nThe health office said 61 people had died in the floods by 9 March.\n"
+                      "\nThe ministry spent $35 million on port maintenance last year, it said.\n",
+                      encoding="utf-8")
+    path = tmp_path / "l.db"
+    assert run.ingest([str(first), str(second)], Settings.load(db=str(path))).failed == 0
+    with open_ledger(str(path)) as ledger:
+        link_ledger(ledger, encoder="hashing")
+    with open_ledger(str(path), readonly=True) as ledger:
+        rows = conflicts(ledger, relations=("contradict", "update", "agree"))
+    explained = [r["explanation"] for r in rows]
+    assert not any("25,000" in e for e in explained)  # people reached are not people dead
+    assert not any(" 2 " in e or "to 2 (" in e for e in explained)  # "two more deaths" is an increment
+    assert any("'deaths'" in e and "61" in e for e in explained)  # at least 40 dead, then 61: they agree

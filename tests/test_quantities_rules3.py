@@ -31,9 +31,9 @@ def test_a_price_or_a_change_by_a_figure_is_about_the_verbs_object(nlp: Any) -> 
 def test_a_sum_paid_is_about_what_it_pays_for(nlp: Any) -> None:
     found = run(nlp, "Last spring, I paid $21,400 for a heat pump.")
     assert found["$21,400"].counted == "heat pump"
-    # a named subject still comes first
+    # with a named subject too (round 9: what is paid for is the metric, not who pays)
     found = run(nlp, "The Morrow council paid $8,000 for new benches.")
-    assert found["$8,000"].counted == "Morrow council"
+    assert found["$8,000"].counted == "new benches"
 
 
 def test_a_name_before_a_signed_move_is_what_moved(nlp: Any) -> None:
@@ -99,3 +99,14 @@ def test_a_count_since_a_date_is_as_of_when_it_is_stated(nlp: Any) -> None:
     assert found["Eleven"].as_of != "2022-03-01"
     found = run(nlp, "Eleven soldiers were wounded on March 1.")
     assert found["Eleven"].as_of == "2022-03-01"
+
+
+def test_a_sum_is_about_what_it_is_spent_on(nlp: Any) -> None:
+    """Issue 4, round 9 (fictional): a sum spent, pledged or announced "on"/"for" something is about
+    that thing, not about who spends it (two budgets of one ministry are not one metric)."""
+    found = run(nlp, "Last year the ministry spent $35 million on port maintenance.")
+    assert found["$35 million"].counted == "port maintenance"
+    found = run(nlp, "Donors had pledged $11.2 million for the relief effort by Tuesday.")
+    assert found["$11.2 million"].counted == "relief effort"
+    found = run(nlp, "The ministry announces $120 million for harbour wall repairs.")
+    assert found["$120 million"].counted == "harbour wall repairs"

@@ -22,11 +22,15 @@ from claimledger.errors import InputError
 from claimledger.ingest import RawInput, RawKind
 from claimledger.model import Document, Published, Segment
 from claimledger.settings import Settings
+from claimledger.values import voices
+from claimledger.values.dates import parse_date
 
 _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 _TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|table|tr|td|h[1-6]|article|section|img|meta|script)\b", re.IGNORECASE)
 _MD_SIGNS = re.compile(r"^(?:#{1,6} \S|\s*[-*+] \S|> \S)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.MULTILINE)
 _HEADLINE_END = re.compile(r"[.!?:;,]$")
+_RELEASE_LINE = re.compile(r"^(?:for immediate release|embargoed\b.*|not for publication\b.*)$", re.IGNORECASE)
+HEADLINE_LINES = 6
 _WORD_RUN = re.compile(r"[^\s&<>'\"’“”]+")
 _REMAP_WINDOW = 5000  # how far past the previous match a word of the same line is looked for
 
@@ -101,10 +105,14 @@ def clean_document(raw: RawInput, doc_id: str, settings: Settings) -> Document:
 
 
 def _headline(text: str) -> str | None:
-    """The first line of a plain text when it reads as a headline (short, no final punctuation)."""
-    first = text.split("\n", 1)[0].strip()
-    if 3 <= len(first.split()) <= 25 and len(first) <= 200 and not _HEADLINE_END.search(first):
-        return first
+    """The first line of a plain text when it reads as a headline (short, no final punctuation);
+    a release's header lines ("FOR IMMEDIATE RELEASE", "PRESS RELEASE", a lone date) are passed over."""
+    for line in [line.strip() for line in text.split("\n", HEADLINE_LINES)[:HEADLINE_LINES] if line.strip()]:
+        if _RELEASE_LINE.match(line) or voices.RELEASE_HEADER.match(line) or parse_date(line) is not None:
+            continue
+        if 3 <= len(line.split()) <= 25 and len(line) <= 200 and not _HEADLINE_END.search(line):
+            return line
+        return None
     return None
 
 

@@ -136,7 +136,7 @@ RULES: tuple[LineRule, ...] = (
     _rule("read_more", "chrome",
           r"(?:read more|read the full (?:story|article|release)|continue reading|see more|show more|"
           r"view (?:more|all|gallery|full gallery)|more from .{1,40}|click here.{0,80}|learn more)\.?\s*(?:»|›|>)?|"
-          r"(?:read more|related|also read|see also|watch|listen|more|recommended|opinion|trending)\s*:\s*.{0,200}",
+          r"(?:read more|related|also read|see also|watch|listen|more|recommended|trending)\s*:\s*.{0,200}",
           "read-more links and 'RELATED: headline' teasers", ),
     _rule("feedback", "chrome",
           r"was this (?:page|article|information|content) (?:helpful|useful)\??|yes|no|"

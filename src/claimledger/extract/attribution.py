@@ -44,7 +44,15 @@ from claimledger.values.names import (
     title_short_forms,
     title_words,
 )
-from claimledger.values.voices import DOCUMENT_NOUNS, GENERIC_LABELS, ISSUER_TAIL, TURN_LABEL, is_turn_label, issuer
+from claimledger.values.voices import (
+    DATELINE,
+    DOCUMENT_NOUNS,
+    GENERIC_LABELS,
+    ISSUER_TAIL,
+    TURN_LABEL,
+    is_turn_label,
+    issuer,
+)
 
 # -- vocabularies -------------------------------------------------------------------------------
 SPEECH_LEMMAS = frozenset({
@@ -2629,8 +2637,11 @@ TIME_STAMP = re.compile(
 
 
 def after_time_stamp(text: str, start: int, end: int) -> int:
-    """Where the words begin after a live page's time stamp at ``start`` (``start`` if none)."""
+    """Where the words begin after a live page's time stamp or a dateline ("MERIDIAN — ") at
+    ``start`` (``start`` if none)."""
     match = TIME_STAMP.match(text, start, end)
+    if match is None and (start == 0 or text[start - 1] == "\n"):
+        match = DATELINE.match(text, start, end)
     return match.end() if match else start
 
 

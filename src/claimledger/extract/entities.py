@@ -388,18 +388,20 @@ def _unknown_places(text: str, mentions: list[Mention], person_words: set[str]) 
 
 
 _TITLED_NAME = re.compile(
-    r"\b(?P<title>[A-Z][a-z]+\.?)\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’-]+){1,2})\b"
+    r"\b(?P<title>[A-Z][a-z]+\.?(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?)"
+    r"\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’-]+){1,2})\b"
 )
 
 
 def _titled_people(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A title and a name the tagger did not tag at all ("Mayor Ana Ruiz said"): a PERSON over the
-    name, with the title as its role. The title must be a role word, the name two or three
-    capitalised words that are neither role words nor a known place, and no mention may touch it."""
+    """A title and a name the tagger did not tag at all ("Mayor Ana Ruiz said", "said Minister of
+    Transport Paul Okafor"): a PERSON over the name, with the title (and its portfolio) as its
+    role. The title must start with a role word, the name be two or three capitalised words that
+    are neither role words nor a known place, and no mention may touch it."""
     out = list(mentions)
     for match in _TITLED_NAME.finditer(text):
         title, start, end = match.group("title"), match.start("name"), match.end("name")
-        if not names.is_role_word(title) or any(m.start < end and match.start() < m.end for m in out):
+        if not names.is_role_word(title.split()[0]) or any(m.start < end and match.start() < m.end for m in out):
             continue
         words = match.group("name").split()
         if any(names.is_role_word(w) for w in words) or gazetteer().candidates(match.group("name")):
@@ -500,12 +502,6 @@ def _well_known_place(piece: str) -> bool:
     )
 
 
-_DATELINE = re.compile(
-    r"^[ \t]*(?P<city>[A-Z][A-Z.'’ -]{1,38}[A-Z.])"
-    r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}))?"
-    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—–]|--?)[ \t]",  # a dash: "NAME:" is a speaker label
-    re.MULTILINE,
-)
 
 
 _NOT_DATELINES = frozenset({
@@ -518,7 +514,7 @@ def _datelines(text: str, mentions: list[Mention]) -> list[Mention]:
     """The place of a dateline ("RAQQA, Syria (Reuters) — ..."), which the tagger often misses
     because it is written in capitals; kept only when the gazetteer knows the name."""
     out = list(mentions)
-    for match in _DATELINE.finditer(text):
+    for match in voices.DATELINE.finditer(text):
         for group in ("city", "region"):
             start, end = match.span(group)
             if start < 0 or text[start:end].strip(".").lower() in _NOT_DATELINES:

@@ -783,7 +783,7 @@ def _counted(span: Any, found: Found, text: str) -> str | None:
         return f"{_phrase(noun, exclude=span)} {plural}" if noun is not None else plural
     # "tens of thousands of fighters", "20,000 square miles of territory", "$3m in aid"
     after = last.i + 1
-    linkers = ("of", "in", "worth") if found.value.unit_class == "currency" else ("of",)
+    linkers = ("of", "in", "worth", "for") if found.value.unit_class == "currency" else ("of",)
     if after < len(doc) and doc[after].lower_ in linkers and after + 1 < len(doc):
         pobj = next((c for c in doc[after].children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not pobj.like_num \
@@ -808,10 +808,10 @@ def _counted(span: Any, found: Found, text: str) -> str | None:
     if token.head.i >= span.end and token.head.pos_ in ("NOUN", "PROPN") and token.head.i - last.i <= 3 \
             and token.head.lower_ not in qv.UNITS:
         return _phrase(token.head, exclude=span)
-    return _referent(token, span)
+    return _referent(token, span, currency=found.value.unit_class == "currency")
 
 
-def _referent(token: Any, span: Any) -> str | None:
+def _referent(token: Any, span: Any, *, currency: bool = False) -> str | None:
     """What a number without its own noun measures: the noun it hangs from ("a stake of 5%"),
     else the subject of its clause ("the toll rose to 45", "unemployment was 5%")."""
     current = token
@@ -827,6 +827,10 @@ def _referent(token: Any, span: Any) -> str | None:
             estimated = _figure_put_at(head, current, span)
             if estimated is not None:  # "officials put the death toll at 40": the toll, not the officials
                 return estimated
+            if currency and current.dep_ in ("dobj", "obj"):
+                purpose = _spent_on(head, span)
+                if purpose is not None:  # "spent $35 million on port maintenance": the maintenance
+                    return purpose
             # the first verb decides: its subject, unless the quantity is that subject
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and not (span.start <= child.i < span.end) \
@@ -841,6 +845,17 @@ def _referent(token: Any, span: Any) -> str | None:
             if current.dep_ in ("nsubj", "nsubjpass") or head.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
                 return None
         current = head
+    return None
+
+
+def _spent_on(verb: Any, span: Any) -> str | None:
+    """What a sum is spent, pledged or paid for: the object of the verb's "on" or "for" ("spent
+    $35 million on port maintenance", "pledged $11 million for the relief effort")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "for") and not span.start <= child.i < span.end:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
+                return _phrase(pobj)
     return None
 
 

@@ -14,7 +14,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from claimledger.link.corpus import ClaimView, Figure
-from claimledger.values.metrics import NATIONALITIES, metric_key, normalize_place, split_key
+from claimledger.values.metrics import (
+    GENERIC_WHATS,
+    NATIONALITIES,
+    metric_key,
+    normalize_place,
+    split_key,
+    what_happened,
+)
 
 
 def figure_key(view: ClaimView, figure: Figure) -> str | None:
@@ -25,9 +32,22 @@ def figure_key(view: ClaimView, figure: Figure) -> str | None:
         stated = _stated_place(view, figure)
         others = view.places - {place} if place else view.places
         place = stated or (next(iter(others)) if len(others) == 1 else None)
-    return metric_key(figure.counted, figure.unit_class, place)
+    if figure.counted and INCREMENT.match(figure.counted):
+        return None  # "two more deaths", "2,000 additional troops": an increment, not a level to compare
+    key = metric_key(figure.counted, figure.unit_class, place)
+    if key is None or split_key(key)[0] not in GENERIC_WHATS:
+        return key
+    # "40 people" died, fled or were reached by aid: the words around the figure say which, and
+    # without them two figures of "people" are no one metric
+    at = view.text.find(figure.text)
+    happened = what_happened(view.text, at, at + len(figure.text)) if at >= 0 else None
+    if happened is None:
+        return None
+    _, unit_class, where = split_key(key)
+    return f"{happened}|{unit_class}|{where or '*'}"
 
 
+INCREMENT = re.compile(r"(?:more|additional|extra|another|further|new)\s", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
     r"\b(?:in|inside|across|throughout|near|around)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
 )

@@ -236,3 +236,45 @@ def split_key(key: str) -> tuple[str, str, str | None]:
     """(what, unit class, place or None) of a metric key."""
     what, unit_class, place = [*key.split("|"), "", "*"][:3]
     return what, unit_class, None if place == "*" else place
+
+
+# Counted things too generic to compare on their own ("40 people" died, fled, or were reached by
+# aid): the words around the figure say what happened to them, and without those words two
+# figures of "people" are not one metric.
+GENERIC_WHATS = frozenset({"people", "person", "individual"})
+_HAPPENED_AFTER = re.compile(
+    r"^[^.;:]{0,30}?\b(?:(?:have|has|had|were|was|are|is|been|being|remain|remained|remains|reported|confirmed)\s+)*"
+    r"(?P<what>died|dead|killed|displaced|injured|wounded|hurt|missing|arrested|detained|evacuated|fled|"
+    r"left their homes|homeless|rescued|infected|hospitali[sz]ed|treated|vaccinated)\b",
+    re.IGNORECASE,
+)
+_DONE_TO_BEFORE = re.compile(
+    r"\b(?P<what>reach|feed|help|treat|vaccinate|evacuate|house|shelter|employ|hire|serve|assist|support|"
+    r"rescue|kill|injure|wound|displace|arrest|detain)(?:ed|d|es|s|ing)?\s+(?:about |around |some |nearly |"
+    r"almost |more than |at least |up to |over |an estimated )?$",
+    re.IGNORECASE,
+)
+HAPPENED = {
+    "died": "deaths", "dead": "deaths", "killed": "deaths", "kill": "deaths",
+    "displaced": "displaced people", "fled": "displaced people", "left their homes": "displaced people",
+    "homeless": "displaced people", "evacuated": "displaced people", "evacuate": "displaced people",
+    "displace": "displaced people",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "injure": "injured", "wound": "injured",
+    "missing": "missing people", "arrested": "arrests", "detained": "arrests", "arrest": "arrests",
+    "detain": "arrests", "rescued": "people rescued", "rescue": "people rescued", "infected": "infections",
+    "hospitalised": "hospitalised", "hospitalized": "hospitalised", "treated": "people treated",
+    "treat": "people treated", "vaccinated": "people vaccinated", "vaccinate": "people vaccinated",
+}
+
+
+def what_happened(text: str, start: int, end: int) -> str | None:
+    """What the words around a figure of people at ``start:end`` say happened to them ("40
+    people had died" -> "deaths", "to reach 25,000 people" -> "people reach"), or None."""
+    after = _HAPPENED_AFTER.match(text[end:end + 90])
+    if after is not None:
+        return HAPPENED[after.group("what").lower()]
+    before = _DONE_TO_BEFORE.search(text[max(0, start - 40):start])
+    if before is not None:
+        verb = before.group("what").lower()
+        return HAPPENED.get(verb, f"people {verb}")
+    return None

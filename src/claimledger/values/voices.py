@@ -112,3 +112,13 @@ def issue_line(text: str) -> bool:
     """Whether a line only says who issued the document ("Issued by the Relief Coordination Cell,
     6 March 2031")."""
     return ISSUED_BY.match(text.strip()) is not None
+
+
+# a news dateline opening a paragraph: "RAQQA, Syria (Reuters) — ", "MERIDIAN — " (a dash, since
+# "NAME:" is a speaker's turn)
+DATELINE = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z.'’ -]{1,38}[A-Z.])"
+    r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}))?"
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—–]|--?)[ \t]",
+    re.MULTILINE,
+)
