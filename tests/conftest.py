@@ -68,3 +68,23 @@ def db_path(tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture
 def settings(db_path: Path) -> Settings:
     return Settings.load(db=str(db_path))
+
+
+def linked_conflicts(folder: Path, texts: dict[str, str], relations: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Ingest the named texts into a fresh ledger in ``folder``, link it (hashing encoder) and
+    return its conflict rows of those relations."""
+    from claimledger import run
+    from claimledger.link import link_ledger
+    from claimledger.link.read import conflicts
+    from claimledger.store import open_ledger
+
+    paths = []
+    for name, text in texts.items():
+        paths.append(folder / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    ledger_path = folder / "linked.db"
+    assert run.ingest([str(p) for p in paths], Settings.load(db=str(ledger_path))).failed == 0
+    with open_ledger(str(ledger_path)) as ledger:
+        link_ledger(ledger, encoder="hashing")
+    with open_ledger(str(ledger_path), readonly=True) as ledger:
+        return conflicts(ledger, relations=relations)

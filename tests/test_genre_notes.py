@@ -10,6 +10,7 @@ from claimledger.clean.text import clean_lines
 from claimledger.extract.attribution import attributions
 from claimledger.model import Claim, Document, Published
 from claimledger.pipeline import extract_all
+from conftest import linked_conflicts
 
 
 def _statements(nlp: Any, text: str) -> dict[str, Any]:
@@ -137,28 +138,22 @@ def test_figures_of_people_are_one_metric_only_with_what_happened_to_them() -> N
 
 
 def test_a_ledger_of_situation_figures_has_no_false_contradiction(tmp_path: Any) -> None:
-    from claimledger import run
-    from claimledger.link import link_ledger
-    from claimledger.link.read import conflicts
-    from claimledger.settings import Settings
-    from claimledger.store import open_ledger
-
-    first = tmp_path / "a.txt"
-    first.write_text("Aid office update, 4 March 2031\n\nThe aid office said it plans to reach 25,000 people "
-                     "by the end of the month.\n\nReports from Sefra say at least 40 people had died in the "
-                     "shelling on 4 March.\n", encoding="utf-8")
-    second = tmp_path / "b.txt"
-    second.write_text("Situation report, 9 March 2031\n\nTwo more deaths were confirmed on 8 March, the "
-                      "health office said.\n\nThe health office said 61 people had died in the floods by 9 March.\n"
-                      "\nThe ministry spent $35 million on port maintenance last year, it said.\n",
-                      encoding="utf-8")
-    path = tmp_path / "l.db"
-    assert run.ingest([str(first), str(second)], Settings.load(db=str(path))).failed == 0
-    with open_ledger(str(path)) as ledger:
-        link_ledger(ledger, encoder="hashing")
-    with open_ledger(str(path), readonly=True) as ledger:
-        rows = conflicts(ledger, relations=("contradict", "update", "agree"))
+    rows = linked_conflicts(tmp_path, {
+        "a.txt": "Aid office update, 4 March 2031\n\nThe aid office said it plans to reach 25,000 people "
+                 "by the end of the month.\n\nReports from Sefra say at least 40 people had died in the "
+                 "shelling on 4 March.\n",
+        "b.txt": "Situation report, 9 March 2031\n\nTwo more deaths were confirmed on 8 March, the "
+                 "health office said.\n\nThe health office said 61 people had died in the floods by 9 March.\n"
+                 "\nThe ministry spent $35 million on port maintenance last year, it said.\n",
+    }, ("contradict", "update", "agree"))
     explained = [r["explanation"] for r in rows]
     assert not any("25,000" in e for e in explained)  # people reached are not people dead
     assert not any(" 2 " in e or "to 2 (" in e for e in explained)  # "two more deaths" is an increment
     assert any("'deaths'" in e and "61" in e for e in explained)  # at least 40 dead, then 61: they agree
+
+
+def test_a_dated_title_line_is_no_claim(nlp: Any) -> None:
+    text = "Aid office update, 4 March 2031\n\nThe aid office said 40 people had died in the shelling.\n"
+    claims = _claims(nlp, text)
+    assert not any(c.text.startswith("Aid office update") for c in claims)
+    assert any("40 people had died" in c.text for c in claims)

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimledger import run
-from claimledger.link import link_ledger
-from claimledger.link.read import conflicts
-from claimledger.settings import Settings
-from claimledger.store import open_ledger
+from conftest import linked_conflicts
 
 WIRE = (
     'Coalition says campaign against militia "not over" as president declares victory\n\n'
@@ -24,14 +20,7 @@ WIRE = (
 
 
 def test_a_campaign_not_over_contradicts_the_enemy_defeated_on_the_same_day(tmp_path: Path) -> None:
-    source = tmp_path / "wire.txt"
-    source.write_text(WIRE, encoding="utf-8")
-    path = tmp_path / "wire.db"
-    assert run.ingest([str(source)], Settings.load(db=str(path))).failed == 0
-    with open_ledger(str(path)) as ledger:
-        link_ledger(ledger, encoder="hashing")
-    with open_ledger(str(path), readonly=True) as ledger:
-        rows = conflicts(ledger, relations=("contradict",))
+    rows = linked_conflicts(tmp_path, {"wire.txt": WIRE}, ("contradict",))
     def side(cite: dict[str, str]) -> str:
         return (cite["speaker"] or cite["role"] or "").lower()
 

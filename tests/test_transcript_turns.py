@@ -8,13 +8,9 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from claimledger import run
 from claimledger.extract.attribution import attributions
-from claimledger.link import link_ledger
-from claimledger.link.read import conflicts
 from claimledger.model import Document, Published
-from claimledger.settings import Settings
-from claimledger.store import open_ledger
+from conftest import linked_conflicts
 
 BRIEFING = (
     "Ministry of Defence press briefing, 4 March 2031\n\n"
@@ -73,13 +69,6 @@ def test_a_headline_and_narration_are_no_part_of_a_turn(nlp: Any) -> None:
 
 
 def test_the_briefing_contradicts_the_president_on_the_same_dispute(tmp_path: Path) -> None:
-    source = tmp_path / "briefing.txt"
-    source.write_text(BRIEFING, encoding="utf-8")
-    path = tmp_path / "briefing.db"
-    assert run.ingest([str(source)], Settings.load(db=str(path))).failed == 0
-    with open_ledger(str(path)) as ledger:
-        link_ledger(ledger, encoder="hashing")
-    with open_ledger(str(path), readonly=True) as ledger:
-        rows = conflicts(ledger, relations=("contradict",))
+    rows = linked_conflicts(tmp_path, {"briefing.txt": BRIEFING}, ("contradict",))
     pairs = {frozenset(((r["a"]["speaker"] or r["a"]["role"]), (r["b"]["speaker"] or r["b"]["role"]))) for r in rows}
     assert frozenset(("president", "Anika Voss")) in pairs

@@ -34,11 +34,12 @@ from claimledger.extract.attribution import (
 from claimledger.extract.quantities import BASELINE
 from claimledger.ids import make_id
 from claimledger.model import Annotations, Claim, Document, Quote, Speaker
-from claimledger.values.dates import opens_period
+from claimledger.values.dates import find_dates, opens_period
 from claimledger.values.names import split_role
 from claimledger.values.voices import issue_line, issuer
 
 MIN_CHECKWORTHY = 0.35
+TITLE_WORDS = 8  # at most this many words before the date of a dated title line
 BASE_SCORE = 0.2
 SHORT_WORDS = 5  # a sentence of fewer words (numbers count) is a fragment more often than a claim
 
@@ -321,9 +322,20 @@ def _is_assertion(text: str, span: Any) -> bool:
         return False
     if len(span) <= 20 and issue_line(stripped):
         return False  # "Issued by the Relief Coordination Cell, 6 March 2031": who issued the document
+    if len(span) <= 20 and _dated_title(stripped):
+        return False  # "Situation report, 9 March 2031": a title and its date, not an assertion
     if len([t for t in span if t.is_alpha or t.like_num]) < 4:  # "40 people had died" is four words
         return False
     return any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _dated_title(text: str) -> bool:
+    """A short line that is a name for the document and its date: "Aid office update, 4 March 2031"."""
+    dates = find_dates(text)
+    if not dates or dates[-1].end < len(text.rstrip(". ")):
+        return False
+    head = text[:dates[-1].start].rstrip()
+    return head.endswith((",", "—", "–", "-", "|")) and len(head.split()) <= TITLE_WORDS
 
 
 def explain(span: Any, labels: list[str] | None = None, *, on_record: bool = False) -> dict[str, float]:
