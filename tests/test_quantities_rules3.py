@@ -110,3 +110,18 @@ def test_a_sum_is_about_what_it_is_spent_on(nlp: Any) -> None:
     assert found["$11.2 million"].counted == "relief effort"
     found = run(nlp, "The ministry announces $120 million for harbour wall repairs.")
     assert found["$120 million"].counted == "harbour wall repairs"
+
+
+def test_work_done_to_something_counts_what_it_is_done_to(nlp: Any) -> None:
+    """Issue 4, round 9 (fictional): "repairs to the Varda dam" is not "harbour wall repairs"."""
+    from claimledger.values.metrics import metric_key
+
+    found = run(nlp, "Repairs to the Varda dam will cost more than $25 million.")
+    counted = found["more than $25 million"].counted
+    assert counted is not None and "Varda dam" in counted
+    assert metric_key(counted, "currency", None) != metric_key("harbour wall repairs", "currency", None)
+
+
+def test_an_interview_label_is_not_what_is_counted(nlp: Any) -> None:
+    found = run(nlp, "Q: How much has the strike cost?\n\nA: About $30 million so far.\n")
+    assert found["About $30 million"].counted != "A"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.extract.attribution import attributions
+from claimledger.extract.entities import entities
 from claimledger.model import Document, Published
 from conftest import linked_conflicts
 
@@ -27,7 +28,8 @@ BRIEFING = (
 
 def _statements(nlp: Any, text: str) -> list[tuple[str, Any, Any]]:
     doc = Document(id="t", source="test", text=text, published=Published("2031-03-04", "day"))
-    return [(text[a.start:a.end], a.speaker, a) for a in attributions(doc, nlp(text))]
+    parsed = nlp(text)
+    return [(text[a.start:a.end], a.speaker, a) for a in attributions(doc, parsed, list(entities(doc, parsed)))]
 
 
 def test_a_turn_goes_on_over_its_paragraphs(nlp: Any) -> None:
@@ -72,3 +74,40 @@ def test_the_briefing_contradicts_the_president_on_the_same_dispute(tmp_path: Pa
     rows = linked_conflicts(tmp_path, {"briefing.txt": BRIEFING}, ("contradict",))
     pairs = {frozenset(((r["a"]["speaker"] or r["a"]["role"]), (r["b"]["speaker"] or r["b"]["role"]))) for r in rows}
     assert frozenset(("president", "Anika Voss")) in pairs
+
+
+INTERVIEW = (
+    '"The port will reopen": an interview with Mayor Ana Ruiz\n\n'
+    "Mayor Ana Ruiz spoke to the Meridian Times on Tuesday about the port strike.\n\n"
+    "Q: When will the port reopen?\n\n"
+    "A: By the end of June. We have agreed a timetable with the union.\n\n"
+    "The first shifts start on 2 June.\n\n"
+    "Q: The union says it has not seen any timetable.\n\n"
+    "A: That is not true. Mr. Brenner signed it himself on Friday.\n\n"
+    "Q: How much has the strike cost the city?\n\n"
+    "A: About $30 million so far.\n"
+)
+
+
+def test_an_interviews_answers_are_the_interviewees(nlp: Any) -> None:
+    found = _statements(nlp, INTERVIEW)
+    answers = [(text, speaker) for text, speaker, _ in found if speaker.name == "Ana Ruiz"
+               and not text.startswith("about the port")]
+    assert [text for text, _ in answers] == [
+        "By the end of June. We have agreed a timetable with the union.\n\nThe first shifts start on 2 June.",
+        "That is not true. Mr. Brenner signed it himself on Friday.",
+        "About $30 million so far.",
+    ]
+    questions = [text for text, speaker, _ in found if speaker.role == "interviewer"]
+    assert "When will the port reopen?" in questions
+    # what a question reports the union said is the union's
+    assert any(text == "it has not seen any timetable" and speaker.role == "union" for text, speaker, _ in found)
+
+
+def test_an_interview_with_two_people_named_and_none_interviewed_has_an_unnamed_interviewee(nlp: Any) -> None:
+    text = ("Ana Ruiz and Tomasz Brenner met on Friday.\n\n"
+            "Q: Will the port reopen?\n\nA: Yes, in June.\n\n"
+            "Q: When exactly?\n\nA: On 2 June, if the cranes are safe.\n")
+    found = _statements(nlp, text)
+    answer = next(speaker for t, speaker, _ in found if t.startswith("Yes, in June"))
+    assert answer.name is None and answer.role == "interviewee"

@@ -139,6 +139,12 @@ BODY_WORDS = (GROUP_NOUNS - {"lawmaker", "leader"}) | {
     "centre", "center", "observatory", "monitor", "organisation", "ministry",
 }
 BODY_PRONOUN_REACH = 600
+# an interview's question and answer lines ("Q: …", "A: …", "Question: …", "Answer: …"); an
+# interview has at least this many answers; how its introduction names the interviewee
+INTERVIEW_LINE = re.compile(r"^[ \t]*(?P<label>Q|A|Question|Answer)[ \t]*[:.][ \t]+(?P<body>\S[^\n]*)$", re.MULTILINE)
+MIN_ANSWERS = 2
+INTERVIEWED_WITH = re.compile(r"\b(?:interview|conversation|Q&A|talk)\s+with\s+(?P<who>[^\n.,:;]{2,80})", re.IGNORECASE)
+INTERVIEWED_SPEAKS = re.compile(r"(?P<who>[^\n.]{2,80}?)\s+(?:spoke|talked|sat down)\s+(?:to|with)\b")
 # a transcript turn runs on over the paragraphs before the next turn (at most these many, this
 # long), in a document of at least this many turns
 MIN_TRANSCRIPT_TURNS = 3
@@ -523,6 +529,7 @@ class _Context:
                     cue_span=(match.end("label"), match.end("label") + 1),
                     source_span=(match.start("label"), match.end("label")),
                 ))
+        out += self._interview(taken + out)
         for header in FROM_HEADER.finditer(self.text):
             block_start = header.end()
             block_end = self.text.find("\n\n", block_start + 2)
@@ -543,6 +550,56 @@ class _Context:
             out.append(Attribution(start, end, "direct", speaker, cue="from",
                                    source_span=(header.start("who"), header.end("who"))))
         return out
+
+    def _interview(self, taken: list[Attribution]) -> list[Attribution]:
+        """A question-and-answer interview ("Q: …" / "A: …", "Question:" / "Answer:"): the answers
+        are the interviewee's, named where the text introduces the interview ("an interview with
+        Mayor Ana Ruiz", "Ruiz spoke to …"), else an unnamed interviewee; the questions are the
+        interviewer's. Each turn runs on over its paragraphs up to the next, like a transcript's."""
+        lines = list(INTERVIEW_LINE.finditer(self.text))
+        answers = [m for m in lines if m.group("label").lower().startswith("a")]
+        if len(answers) < MIN_ANSWERS or len(answers) == len(lines):
+            return []
+        interviewee = self._interviewee(lines[0].start())
+        out: list[Attribution] = []
+        for number, match in enumerate(lines):
+            following = lines[number + 1].start() if number + 1 < len(lines) else None
+            body_end = match.end("body")
+            if following is not None:
+                body_end = self._turn_goes_on(body_end, following, "")
+            start, end = _trim(self.text, match.start("body"), body_end)
+            if end <= start or _overlaps_any(start, end, taken):
+                continue
+            answer = match.group("label").lower().startswith("a")
+            speaker = interviewee if answer else Speaker(role="interviewer")
+            out.append(Attribution(start, end, "direct", speaker, cue=":",
+                                   cue_span=(match.end("label"), match.end("label") + 1),
+                                   source_span=(match.start("label"), match.end("label"))))
+        return out
+
+    def _interviewee(self, before: int) -> Speaker:
+        """Who an interview is with: the person its introduction names as interviewed ("an
+        interview with Mayor Ana Ruiz", "Mayor Ana Ruiz spoke to the Times"), else the one person
+        the introduction names; an unnamed interviewee otherwise (never a guess between two)."""
+        intro = self.text[:before]
+        named = [(s, e, n) for s, e, n in self.people if e <= before]
+        for pattern in (INTERVIEWED_WITH, INTERVIEWED_SPEAKS):
+            for match in pattern.finditer(intro):
+                who = next(((s, e, n) for s, e, n in named if match.start("who") <= s < match.end("who")), None)
+                if who is not None:
+                    return self._interviewed(*who)
+        distinct = {_clean_name(n) for _s, _e, n in named}
+        if len(distinct) == 1:
+            return self._interviewed(*named[0])
+        return Speaker(role="interviewee")
+
+    def _interviewed(self, start: int, end: int, name: str) -> Speaker:
+        line = name.split("\n", 1)[0]  # a title's name the tagger ran into the next line
+        end = start + len(line)
+        full = self._full_name(_clean_name(line), start)
+        speaker = Speaker(name=full, entity=self._entity_id(full, start, end))
+        self._remember(start, speaker, None)
+        return self._merge_known(speaker)
 
     def _turn_goes_on(self, end: int, following: int, label: str) -> int:
         """Where a transcript turn ends: its line, or the paragraphs after it up to the next turn

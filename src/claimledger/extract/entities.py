@@ -174,9 +174,17 @@ def _trim(text: str, mention: Mention) -> Mention | None:
             end = start + trail.start()
             continue
         break
+    if "\n" in text[start:end]:  # "Ana Ruiz\n\nThis": a name never runs over a line break
+        end = _trim_end(text, start, text.index("\n", start))
     if end <= start or not any(c.isalnum() for c in text[start:end]):
         return None
     return replace(mention, start=start, end=end)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
+        end -= 1
+    return end
 
 
 def _roles(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mention]:
@@ -388,8 +396,9 @@ def _unknown_places(text: str, mentions: list[Mention], person_words: set[str]) 
 
 
 _TITLED_NAME = re.compile(
-    r"\b(?P<title>[A-Z][a-z]+\.?(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?)"
-    r"\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’-]+){1,2})\b"
+    r"\b(?P<title>[A-Z][a-z]+\.?"
+    r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+(?:and[ \t]+)?[A-Z][a-z]+)?)?)"  # "of Transport"
+    r"[ \t]+(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’-]+){1,2})\b"
 )
 
 

@@ -204,6 +204,8 @@ def _found_quantities(
             if _not_a_number(span, found, text):
                 continue
             counted = _counted(span, found, text)
+            if counted is not None and len(counted.strip(" .:")) < 2:
+                counted = None  # "A: About $30 million": an interview's label, not what is counted
             change = _change(span, found, text)
             if change is not None and (counted is None or span[0].text[:1] in "+-−"):
                 counted = _named_mover(span) or counted
@@ -968,8 +970,13 @@ def _next_noun(token: Any) -> Any:
     return None
 
 
+# nouns of work done to something, which say what it is done to with "to": "repairs to the dam"
+DONE_TO_NOUNS = frozenset({"repair", "damage", "upgrade", "improvement", "change", "cut", "addition"})
+
+
 def _phrase(noun: Any, exclude: Any = None) -> str:
-    """The noun with its compound/adjective modifiers and an "of" phrase, as written."""
+    """The noun with its compound/adjective modifiers and an "of" phrase ("to" after a noun of
+    work done to something: "repairs to the Varda dam"), as written."""
     keep = {noun.i}
     stack = [noun]
     while stack:
@@ -983,7 +990,8 @@ def _phrase(noun: Any, exclude: Any = None) -> str:
                     stack.append(child)
     right_end = noun.i
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        done_to = child.lower_ == "to" and noun.lemma_.lower() in DONE_TO_NOUNS
+        if child.dep_ == "prep" and (child.lower_ == "of" or done_to):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             inside = exclude is not None and exclude.start <= pobj.i < exclude.end if pobj is not None else False
             if pobj is not None and pobj.i - noun.i <= 6 and not inside \

@@ -161,8 +161,8 @@ def _split_place(counted: str) -> tuple[str, str | None]:
 
 
 def _reorder_of(text: str) -> str:
-    """``members of the coalition`` -> ``coalition members``."""
-    match = re.fullmatch(r"(.+?)\s+of\s+(?:the\s+)?(.+)", text)
+    """``members of the coalition`` -> ``coalition members``; ``repairs to the dam`` -> ``dam repairs``."""
+    match = re.fullmatch(r"(.+?)\s+(?:of|to)\s+(?:the\s+)?(.+)", text)
     if match is None:
         return text
     return f"{match.group(2)} {match.group(1)}"
