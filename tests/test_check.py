@@ -93,3 +93,30 @@ def test_cli_check_json(linked: Path, nlp: Any, monkeypatch: pytest.MonkeyPatch)
     data = json.loads(result.output)
     assert data["verdict"] in {"supported", "conflicting evidence"}
     assert any(e["stance"] == "supports" and "79 members" in e["quote"] for e in data["evidence"])
+
+
+def test_a_close_paraphrase_in_other_words_is_listed_as_related(tmp_path: Path, nlp: Any) -> None:
+    """Issue 4, round 9 (fictional): found by its embedding, a claim that shares few words with
+    the checked one ("considering withdrawing … soldiers" for "plans to withdraw troops") is still
+    shown as related evidence; it decides nothing."""
+    from claimledger import run as ingest_run
+    from claimledger.errors import ModelError
+    from claimledger.link.encoder import load_encoder
+    from claimledger.settings import Settings
+
+    try:
+        load_encoder("minilm")
+    except ModelError:
+        pytest.skip("the MiniLM encoder (extra 'embed') is not installed")
+
+    source = tmp_path / "anon.txt"
+    source.write_text("Coalition weighs troop cut\n\nBy Dana Kell, Harbour Wire, 7 March 2031\n\n"
+                      "The coalition is considering withdrawing about 1,500 of its 4,000 soldiers from Varda by "
+                      "the summer, a senior defence official told Harbour Wire on Friday.\n", encoding="utf-8")
+    path = tmp_path / "anon.db"
+    assert ingest_run.ingest([str(source)], Settings.load(db=str(path))).failed == 0
+    with open_ledger(str(path)) as ledger:
+        link_ledger(ledger, encoder="minilm")
+        result = check(ledger, "The coalition plans to withdraw troops from Varda", encoder="minilm", nlp=nlp)
+    assert result["verdict"] == "not enough evidence"
+    assert any("considering withdrawing" in e["quote"] and e["stance"] == "related" for e in result["evidence"])

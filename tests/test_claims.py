@@ -89,6 +89,9 @@ def test_claim_ids_are_content_derived(nlp: Any) -> None:
         ("Not a single shop on the square reopened after the storm.", "negate"),
         ("The campaign is over.", "affirm"),
         ("The council approved the budget on Monday.", "affirm"),
+        # round 9: what an expletive "there is" denies
+        ("There is no plan to reduce our presence in Varda.", "negate"),
+        ("There is a plan to reduce our presence in Varda.", "affirm"),
     ],
 )
 def test_polarity(nlp: Any, sentence: str, expected: str) -> None:

@@ -404,6 +404,8 @@ def polarity(span: Any, cue: str | None = None) -> Literal["affirm", "negate"]:
             if any(c.dep_ == "neg" for c in predicate.children):
                 return "negate"
         subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.dep_ == "expl" for c in root.children):  # "There is no plan to …": the noun is what is denied
+            subjects += [c for c in root.children if c.dep_ == "attr"]
         if any(d.lower_ == "no" for s in subjects for d in s.children if d.dep_ == "det"):
             return "negate"
         if root.lemma_.lower() in ("deny", "refuse", "fail") and root.pos_ == "VERB":

@@ -73,7 +73,8 @@ def check_claim(ledger: Ledger, probe: ClaimView, *, encoder: str | None = "auto
     for claim in _fulltext(ledger, probe.text):
         if claim in by_id:
             chosen.setdefault(by_id[claim], "full text")
-    for i in _nearest(ledger, views, probe.text, encoder):
+    near = _nearest(ledger, views, probe.text, encoder)
+    for i in near:
         chosen.setdefault(i, "embedding")
     for i, view in enumerate(views):
         if any(keys.get(f.id + "@" + view.id) in probe_keys for f in view.figures):
@@ -94,8 +95,8 @@ def check_claim(ledger: Ledger, probe: ClaimView, *, encoder: str | None = "auto
             if stance == "contradicts" and not probe.when and view.figures and not _is_latest(view, keys, latest):
                 stance = "outdated"
                 explanation += " A later value of the same metric exists, so this older one is not counted."
-        elif statements.similarity(probe.words, view.words) < 0.2 and found_by != "same metric":
-            continue
+        elif statements.similarity(probe.words, view.words) < 0.2 and found_by != "same metric" and i not in near:
+            continue  # a close paraphrase in other words ("considering withdrawing soldiers") stays related
         evidence.append({"stance": stance, "relation": decision.relation if decision else None,
                          "score": decision.score if decision else None, "found_by": found_by,
                          "explanation": explanation, **view.cite()})
