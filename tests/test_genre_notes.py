@@ -157,3 +157,38 @@ def test_a_dated_title_line_is_no_claim(nlp: Any) -> None:
     claims = _claims(nlp, text)
     assert not any(c.text.startswith("Aid office update") for c in claims)
     assert any("40 people had died" in c.text for c in claims)
+
+
+ANON = (
+    "Coalition weighs troop cut\n\nBy Dana Kell, Harbour Wire, 7 March 2031\n\n"
+    "The coalition is considering withdrawing about 1,500 of its 4,000 soldiers from Varda by the summer, "
+    "a senior defence official who spoke on condition of anonymity told Harbour Wire on Friday.\n\n"
+    "Two diplomats familiar with the talks said some members wanted to keep all troops in place.\n\n"
+    'Defence Minister Oskar Lind denied the report. "There is no plan to reduce our presence," he told '
+    "reporters in the capital.\n"
+)
+
+
+def test_a_denial_of_the_report_contradicts_the_storys_lead_report(tmp_path: Any) -> None:
+    rows = linked_conflicts(tmp_path, {"anon.txt": ANON}, ("contradict",))
+    assert len(rows) == 1
+    row = rows[0]
+    report, denial = sorted((row["a"], row["b"]), key=lambda side: "denied" in side["quote"])
+    assert "considering withdrawing" in report["quote"] and report["role"] == "official"
+    assert denial["speaker"] == "Oskar Lind" and "denied the report" in denial["quote"]
+    assert "denies the report" in row["explanation"]
+
+
+def test_a_denial_with_no_report_before_it_links_nothing(tmp_path: Any) -> None:
+    text = ("Minister denies troop cut\n\nBy Dana Kell, Harbour Wire, 7 March 2031\n\n"
+            "Defence Minister Oskar Lind on Friday denied the reports of a troop cut in Varda.\n")
+    assert linked_conflicts(tmp_path, {"lone.txt": text}, ("contradict",)) == []
+
+
+def test_a_statement_too_short_to_stand_alone_is_claimed_with_its_cue(nlp: Any) -> None:
+    text = ("The coalition said on Wednesday that its campaign is not over, hours after President Ilse Varga "
+            "declared the group defeated.\n")
+    claims = _claims(nlp, text)
+    declared = [c for c in claims if c.text == "President Ilse Varga declared the group defeated"]
+    assert len(declared) == 1 and declared[0].speaker.name == "Ilse Varga"
+    assert any(c.text == "that its campaign is not over" for c in claims)

@@ -40,6 +40,7 @@ from claimledger.values.voices import issue_line, issuer
 
 MIN_CHECKWORTHY = 0.35
 TITLE_WORDS = 8  # at most this many words before the date of a dated title line
+CUE_GAP = 12  # at most this many characters between a cue and the statement it introduces
 BASE_SCORE = 0.2
 SHORT_WORDS = 5  # a sentence of fewer words (numbers count) is a fragment more often than a claim
 
@@ -149,6 +150,14 @@ def claims(doc: Document, parsed: Any, found: Annotations) -> Iterator[Claim]:
                     # "Calloway and Okafor will debate the levy": an act, not words; the sentence
                     # is the writer's claim about them
                     speaker, quote = publisher, None
+            if not figure and not _is_assertion(doc.text[start:end], span) and quote is not None:
+                # "President Ilse Varga declared the group defeated": an object too short to stand
+                # alone is claimed with the cue and its subject
+                widened = _with_cue(quote, sent, start)
+                if widened is not None and (widened, end) not in seen:
+                    wider = parsed.char_span(widened, end, alignment_mode="expand")
+                    if wider is not None and _is_assertion(doc.text[widened:end], wider):
+                        start, span = widened, wider
             if not figure and not _is_assertion(doc.text[start:end], span):
                 continue
             score = checkworthiness(span, _labels(ents, starts, span),
@@ -290,6 +299,17 @@ def _cue_lemma(quote: Quote, sent: Any) -> str | None:
     first = (quote.cue or "").split()[:1]
     cue = next((t for t in sent if first and t.text == first[0] and t.idx < quote.start), None)
     return None if cue is None else str(cue.lemma_).lower()
+
+
+def _with_cue(quote: Quote, sent: Any, start: int) -> int | None:
+    """Where the clause that reports a statement begins: its cue's subject ("President Ilse Varga
+    declared …"), when the cue is a word right before the statement in this sentence."""
+    first = (quote.cue or "").split()[:1]
+    cue = next((t for t in sent if first and t.text == first[0] and t.idx < start), None)
+    if cue is None or start - (cue.idx + len(cue.text)) > CUE_GAP:
+        return None
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return int((subject.left_edge if subject is not None else cue).idx)
 
 
 def _estimate(quote: Quote, sent: Any, span: Any) -> bool:

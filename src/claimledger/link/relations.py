@@ -225,3 +225,44 @@ def compare_statements(a: ClaimView, b: ClaimView) -> Decision | None:
                             f"{a.who()} ({when_phrase(a)}) and {b.who()} ({when_phrase(b)}) make the same "
                             f"statement about {shared[0].title()}.")
     return None
+
+
+# "denied the report", "rejected these claims", "dismissed the allegations": a denial of what the
+# story reports, whose subject the sentence does not repeat
+DENIED_REPORT = re.compile(
+    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+"
+    r"(?:the|these|those|such|that|this)\s+(?:\w+\s+)?(?:report|reports|claim|claims|allegation|allegations|"
+    r"story|stories|account|accounts)\b",
+    re.IGNORECASE,
+)
+
+
+def denials(views: list[ClaimView]) -> list[tuple[ClaimView, ClaimView, Decision]]:
+    """(report, denial, decision) within each document: a claim that denies "the report" (or the
+    claims, the allegations) contradicts the story's lead report, the first earlier claim of the
+    document by another speaker that is not itself a denial ("A senior official told Harbour Wire
+    the coalition is considering withdrawing 1,500 soldiers … Defence Minister Oskar Lind denied
+    the report.")."""
+    by_doc: dict[str, list[ClaimView]] = {}
+    for view in views:
+        by_doc.setdefault(view.doc, []).append(view)
+    out = []
+    for claims in by_doc.values():
+        claims.sort(key=lambda v: v.start)
+        for number, denial in enumerate(claims):
+            if not DENIED_REPORT.search(denial.text):
+                continue
+            report = next((v for v in claims[:number] if v.who() != denial.who() and v.start > 0
+                           and not DENIED_REPORT.search(v.text)), None)
+            if report is None:
+                continue
+            out.append((report, denial, Decision(
+                "contradict", 0.7,
+                f"{denial.who()} ({when_phrase(denial)}) denies the report that {report.who()} "
+                f"({when_phrase(report)}) gives: “{_short(report.text)}”.")))
+    return out
+
+
+def _short(text: str, limit: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
