@@ -192,3 +192,12 @@ def test_a_statement_too_short_to_stand_alone_is_claimed_with_its_cue(nlp: Any) 
     declared = [c for c in claims if c.text == "President Ilse Varga declared the group defeated"]
     assert len(declared) == 1 and declared[0].speaker.name == "Ilse Varga"
     assert any(c.text == "that its campaign is not over" for c in claims)
+
+
+def test_declaring_an_enemy_defeated_is_saying_the_fight_has_ended() -> None:
+    from claimledger.link.statements import status
+
+    assert status("President Ilse Varga declared the Red Hand defeated") == "ended"
+    assert status("The president declared victory over the Red Hand") == "ended"
+    assert status("The Red Hand has been wiped out") == "ended"
+    assert status("The governor declared a state of emergency over the floods") is None

@@ -34,9 +34,14 @@ ONGOING = re.compile(
 ENDED = re.compile(
     r"\b(?:"
     r"(?:have|has|had)\s+(?:been\s+)?(?:completely\s+|totally\s+|fully\s+)?"
-    r"(?:defeated|destroyed|eliminated|crushed|vanquished|beaten|liberated|freed)"
+    r"(?:defeated|destroyed|eliminated|crushed|vanquished|beaten|liberated|freed|routed|wiped\s+out)"
     r"|(?:is|are|was|were)\s+(?:now\s+)?(?:completely\s+|totally\s+|fully\s+|100\s+percent\s+|100%\s+)?"
-    r"(?:defeated|destroyed|eliminated|crushed|over|finished|liberated|freed|gone)"
+    r"(?:defeated|destroyed|eliminated|crushed|over|finished|liberated|freed|gone|routed|wiped\s+out)"
+    # "declared the Red Hand defeated" ("declared … over" is left out: "over" is too often a preposition)
+    r"|(?:declared|declares|declare|pronounced|pronounces)\s+(?:[\w’'-]+\s+){1,6}?"
+    r"(?:defeated|destroyed|eliminated|finished|beaten)\b"
+    r"|(?:declared|declares|proclaimed|proclaims|claimed|claims)\s+(?:a\s+|total\s+|final\s+)?victory\s+"
+    r"(?:over|against)"
     r"|(?:100\s+percent|100%|fully|completely|totally)\s+(?:liberated|freed|defeated|cleared|destroyed)"
     r"|not\s+a\s+single\s+\w+(?:\s+\w+){0,5}\s+remains?"
     r"|no\s+longer\s+(?:exists?|holds?|controls?|a\s+threat)"
