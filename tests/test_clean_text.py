@@ -576,11 +576,12 @@ def test_a_post_headed_by_its_signature_is_the_text_below_it() -> None:
 
 
 def test_a_signature_under_its_post_still_closes_it() -> None:
-    # the embed order: the post, then its signature, then a blank line and prose
+    # the embed order: the post, then its signature; the line below belongs to the article even
+    # when it touches the signature, since the text above touches it too
     raw = (
         "The governor posted on Tuesday.\n\n"
         "The fleet cannot sail before April.\n"
-        "Paul Brenner @GovBrenner · March 13, 2024\n\n"
+        "Paul Brenner @GovBrenner · March 13, 2024\n"
         "Repairs continue at the yard.\n"
     )
     result = clean_lines(text_lines(raw))

@@ -100,3 +100,13 @@ def test_it_with_no_body_to_take_back_holds_no_position(nlp: Any) -> None:
     text = "Heavy rain fell on Sunday. It plans to reach the coast by Monday.\n"
     found = _statements(nlp, text)
     assert not any(t.startswith("to reach") for t in found)
+
+
+def test_a_name_never_runs_over_a_line_break(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    words = ["Mayor", "Ana", "Ruiz", "\n\n", "This", "interview", "is", "fictional", "."]
+    parsed = Doc(nlp.vocab, words=words, spaces=[True, True, False, False, True, True, True, False, False],
+                 ents=["O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O"])
+    doc = Document(id="t", source="test", text=parsed.text)
+    assert [e.text for e in entities(doc, parsed) if e.label == "PERSON"] == ["Ana Ruiz"]

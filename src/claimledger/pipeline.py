@@ -279,7 +279,7 @@ def extract_all(document: Document, parsed: Any) -> Annotations:
     found.times = list(times.times(document, parsed))
     found.quantities = list(quantities.quantities(document, parsed, found.times, found.places))
     found.quotes, speakers = quotes.quotes_and_speakers(document, parsed, found.entities)
-    found.quotes = quotes.with_known_roles(found.quotes, people)
+    found.quotes = roles.speakers_with_roles(found.quotes, people)
     found.claims = list(claims.claims(document, parsed, found))
     found.roles = roles.roles(document, people, found.quotes)
     found.entities = roles.with_roles(document, found.entities, people, speakers)

@@ -29,7 +29,6 @@ _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\
 _TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|table|tr|td|h[1-6]|article|section|img|meta|script)\b", re.IGNORECASE)
 _MD_SIGNS = re.compile(r"^(?:#{1,6} \S|\s*[-*+] \S|> \S)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.MULTILINE)
 _HEADLINE_END = re.compile(r"[.!?:;,]$")
-_RELEASE_LINE = re.compile(r"^(?:for immediate release|embargoed\b.*|not for publication\b.*)$", re.IGNORECASE)
 HEADLINE_LINES = 6
 _WORD_RUN = re.compile(r"[^\s&<>'\"’“”]+")
 _REMAP_WINDOW = 5000  # how far past the previous match a word of the same line is looked for
@@ -108,7 +107,7 @@ def _headline(text: str) -> str | None:
     """The first line of a plain text when it reads as a headline (short, no final punctuation);
     a release's header lines ("FOR IMMEDIATE RELEASE", "PRESS RELEASE", a lone date) are passed over."""
     for line in [line.strip() for line in text.split("\n", HEADLINE_LINES)[:HEADLINE_LINES] if line.strip()]:
-        if _RELEASE_LINE.match(line) or voices.RELEASE_HEADER.match(line) or parse_date(line) is not None:
+        if voices.RELEASE_NOTICE.match(line) or voices.RELEASE_HEADER.match(line) or parse_date(line) is not None:
             continue
         if 3 <= len(line.split()) <= 25 and len(line) <= 200 and not _HEADLINE_END.search(line):
             return line

@@ -383,6 +383,19 @@ def _nest(text: str, turns: list[Attribution], found: list[Attribution],
     return out
 
 
+def _turn(match: re.Match[str], start: int, end: int, speaker: Speaker) -> Attribution:
+    """A transcript or interview turn: its words at start..end, its label the source, the colon the cue."""
+    return Attribution(start, end, "direct", speaker, cue=":",
+                       cue_span=(match.end("label"), match.end("label") + 1),
+                       source_span=(match.start("label"), match.end("label")))
+
+
+def _overlaps_sorted(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether start..end overlaps one of ``spans`` (sorted by start, not overlapping each other)."""
+    index = bisect.bisect_left(spans, (end,)) - 1
+    return index >= 0 and spans[index][1] > start
+
+
 def _someone_else(speaker: Speaker, turn: Attribution) -> bool:
     """Whether a statement inside a turn is another speaker's: named or described, and not the
     turn's own speaker (an unknown or first-person speaker is the turn's)."""
@@ -452,9 +465,9 @@ class _Context:
         for ent in self.ents:
             if ent.label_ == "PERSON":
                 self.people.append((ent.start_char, ent.end_char, ent.text))
-        tagged = [(s, e) for s, e, _ in self.people]
+        tagged = [(s, e) for s, e, _ in self.people]  # sorted: the tagger's entities come in order
         for entity in self.entities:  # people the entity stage found and the tagger missed ("Mayor Ana Ruiz")
-            if entity.label == "PERSON" and not any(s < entity.end and entity.start < e for s, e in tagged):
+            if entity.label == "PERSON" and not _overlaps_sorted(entity.start, entity.end, tagged):
                 self.people.append((entity.start, entity.end, entity.text))
         self.people.sort()
         # the surnames of the people named in full ("Mattis" of "Jim Mattis")
@@ -523,12 +536,8 @@ class _Context:
                 if end <= start or _overlaps_any(start, end, taken):
                     continue
                 label = match.group("label")
-                speaker = self._speaker_from_label(label, match.start("label"), match.end("label"))
-                out.append(Attribution(
-                    start, end, "direct", speaker, cue=":",
-                    cue_span=(match.end("label"), match.end("label") + 1),
-                    source_span=(match.start("label"), match.end("label")),
-                ))
+                out.append(_turn(match, start, end,
+                                 self._speaker_from_label(label, match.start("label"), match.end("label"))))
         out += self._interview(taken + out)
         for header in FROM_HEADER.finditer(self.text):
             block_start = header.end()
@@ -571,10 +580,7 @@ class _Context:
             if end <= start or _overlaps_any(start, end, taken):
                 continue
             answer = match.group("label").lower().startswith("a")
-            speaker = interviewee if answer else Speaker(role="interviewer")
-            out.append(Attribution(start, end, "direct", speaker, cue=":",
-                                   cue_span=(match.end("label"), match.end("label") + 1),
-                                   source_span=(match.start("label"), match.end("label"))))
+            out.append(_turn(match, start, end, interviewee if answer else Speaker(role="interviewer")))
         return out
 
     def _interviewee(self, before: int) -> Speaker:

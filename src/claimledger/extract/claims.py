@@ -270,7 +270,7 @@ def _main_clause(sent: Any, quotes: list[Quote]) -> tuple[int, int] | None:
     outside every statement, and the statement hangs off a clause of its own (a participle or a
     second verb, not the main verb's object); None otherwise."""
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or _lemma_of(root) in SPEECH_LEMMAS | FRAMING_LEMMAS:
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in SPEECH_LEMMAS | FRAMING_LEMMAS:
         return None
     if any(q.start <= root.idx < q.end for q in quotes):
         return None
@@ -284,10 +284,6 @@ def _main_clause(sent: Any, quotes: list[Quote]) -> tuple[int, int] | None:
     return sent.start_char, end
 
 
-def _lemma_of(token: Any) -> str:
-    return str(token.lemma_).lower()
-
-
 def _has_verb(sent: Any, start: int, end: int) -> bool:
     """Whether a verb of the sentence lies within start..end."""
     return any(t.pos_ in ("VERB", "AUX") and start <= t.idx < end for t in sent)
@@ -296,16 +292,20 @@ def _has_verb(sent: Any, start: int, end: int) -> bool:
 def _cue_lemma(quote: Quote, sent: Any) -> str | None:
     """The lemma of the quote's cue word in its sentence (the record keeps only the cue's text);
     None when the cue is not a word before the quote in this sentence."""
-    first = (quote.cue or "").split()[:1]
-    cue = next((t for t in sent if first and t.text == first[0] and t.idx < quote.start), None)
+    cue = _cue_token(quote, sent, quote.start)
     return None if cue is None else str(cue.lemma_).lower()
+
+
+def _cue_token(quote: Quote, sent: Any, before: int) -> Any:
+    """The quote's cue word in its sentence, before ``before`` (the record keeps only its text)."""
+    first = (quote.cue or "").split()[:1]
+    return next((t for t in sent if first and t.text == first[0] and t.idx < before), None)
 
 
 def _with_cue(quote: Quote, sent: Any, start: int) -> int | None:
     """Where the clause that reports a statement begins: its cue's subject ("President Ilse Varga
     declared …"), when the cue is a word right before the statement in this sentence."""
-    first = (quote.cue or "").split()[:1]
-    cue = next((t for t in sent if first and t.text == first[0] and t.idx < start), None)
+    cue = _cue_token(quote, sent, start)
     if cue is None or start - (cue.idx + len(cue.text)) > CUE_GAP:
         return None
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -159,8 +159,11 @@ def _merge_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # 2. trimming and roles -----------------------------------------------------------------------
 def _trim(text: str, mention: Mention) -> Mention | None:
-    """Drop a leading "the", quotes and a trailing possessive or punctuation."""
+    """Drop a leading "the", quotes, a trailing possessive or punctuation, and what runs over a
+    line break ("Ana Ruiz\n\nThis" is Ana Ruiz)."""
     start, end = mention.start, mention.end
+    line_end = text.find("\n", start, end)
+    end = end if line_end == -1 else line_end
     for _ in range(3):
         piece = text[start:end]
         lead = _LEADING.match(piece) or (_LEADING_THE.match(piece) if mention.label != "WORK_OF_ART" else None)
@@ -174,17 +177,9 @@ def _trim(text: str, mention: Mention) -> Mention | None:
             end = start + trail.start()
             continue
         break
-    if "\n" in text[start:end]:  # "Ana Ruiz\n\nThis": a name never runs over a line break
-        end = _trim_end(text, start, text.index("\n", start))
     if end <= start or not any(c.isalnum() for c in text[start:end]):
         return None
     return replace(mention, start=start, end=end)
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
-        end -= 1
-    return end
 
 
 def _roles(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mention]:

@@ -204,7 +204,7 @@ def _found_quantities(
             if _not_a_number(span, found, text):
                 continue
             counted = _counted(span, found, text)
-            if counted is not None and len(counted.strip(" .:")) < 2:
+            if counted in ("A", "Q") and _INTERVIEW_LABEL.match(text, text.rfind("\n", 0, found.start) + 1):
                 counted = None  # "A: About $30 million": an interview's label, not what is counted
             change = _change(span, found, text)
             if change is not None and (counted is None or span[0].text[:1] in "+-−"):
@@ -216,6 +216,9 @@ def _found_quantities(
         else:
             as_of = place = bounds = None
         yield found, value, counted, change, as_of, place, bounds
+
+
+_INTERVIEW_LABEL = re.compile(r"[ \t]*[QA][ \t]*[:.][ \t]")
 
 
 def _named_level(text: str, found: Found, counted: str | None) -> bool:
@@ -830,7 +833,7 @@ def _referent(token: Any, span: Any, *, currency: bool = False) -> str | None:
             if estimated is not None:  # "officials put the death toll at 40": the toll, not the officials
                 return estimated
             if currency and current.dep_ in ("dobj", "obj"):
-                purpose = _spent_on(head, span)
+                purpose = _thing_traded(head, current, span, currency=True)
                 if purpose is not None:  # "spent $35 million on port maintenance": the maintenance
                     return purpose
             # the first verb decides: its subject, unless the quantity is that subject
@@ -847,17 +850,6 @@ def _referent(token: Any, span: Any, *, currency: bool = False) -> str | None:
             if current.dep_ in ("nsubj", "nsubjpass") or head.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
                 return None
         current = head
-    return None
-
-
-def _spent_on(verb: Any, span: Any) -> str | None:
-    """What a sum is spent, pledged or paid for: the object of the verb's "on" or "for" ("spent
-    $35 million on port maintenance", "pledged $11 million for the relief effort")."""
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "for") and not span.start <= child.i < span.end:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
-                return _phrase(pobj)
     return None
 
 
@@ -898,10 +890,12 @@ def _figure_put_at(verb: Any, current: Any, span: Any) -> str | None:
     return _phrase(thing, exclude=span) if thing is not None else None
 
 
-def _thing_traded(verb: Any, current: Any, span: Any) -> str | None:
+def _thing_traded(verb: Any, current: Any, span: Any, *, currency: bool = False) -> str | None:
     """With no named subject, what the figure is about when the verb says it: a price or a change
     "for"/"by" the figure is about the verb's object ("get the lamp for $40", "boost the range by
-    35 miles"); a sum paid is about what it pays "for" ("paid $9,000 for a new roof")."""
+    35 miles"); a sum paid, spent or pledged is about what it pays "for" ("paid $9,000 for a new
+    roof"), or, ``currency`` (then asked even when the verb has a subject), "on" ("spent $35
+    million on port maintenance")."""
     if current.dep_ == "prep" and current.lower_ in ("for", "by"):
         role = "dobj"
     elif current.dep_ in ("dobj", "obj"):
@@ -913,7 +907,8 @@ def _thing_traded(verb: Any, current: Any, span: Any) -> str | None:
             continue
         if role == "dobj" and child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
             return _phrase(child, exclude=span)
-        if role == "for" and child.dep_ == "prep" and child.lower_ == "for" and child.i > current.i:
+        if role == "for" and child.dep_ == "prep" and child.lower_ in (("for", "on") if currency else ("for",)) \
+                and child.i > current.i:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
                 return _phrase(pobj)

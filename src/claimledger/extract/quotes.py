@@ -8,8 +8,8 @@ quote it continues when a statement is split: '"A," she said. "B"' gives A, then
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Any
 
 from claimledger.extract.attribution import Attribution, attributions
 from claimledger.ids import make_id
@@ -41,31 +41,6 @@ def quotes_and_speakers(
         for item in items if item.source_span is not None
     }
     return list(_quotes(doc, items)), list(phrases.values())
-
-
-class _RoledMention(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def role(self) -> str | None: ...
-    @property
-    def entity(self) -> str: ...
-
-
-def with_known_roles(found: Sequence[Quote], people: Sequence[_RoledMention]) -> list[Quote]:
-    """Quotes whose named speaker has no role take the role the document last gave that person
-    before the quote ("Mayor Ana Ruiz … "…," Ruiz wrote": the mayor); others are unchanged."""
-    roles: dict[str, list[tuple[int, str]]] = {}
-    for person in sorted(people, key=lambda p: p.start):
-        if person.role:
-            roles.setdefault(person.entity, []).append((person.start, person.role))
-    out = []
-    for quote in found:
-        speaker = quote.speaker
-        given = [role for start, role in roles.get(speaker.entity or "", []) if start < quote.start]
-        known = speaker.name and speaker.role is None and given
-        out.append(replace(quote, speaker=replace(speaker, role=given[-1])) if known else quote)
-    return out
 
 
 def _quotes(doc: Document, items: Sequence[Attribution]) -> Iterator[Quote]:

@@ -9,7 +9,8 @@ it. Within a document, a role that is the start of a longer one of the same pers
 
 ``mention_roles`` gives the same roles per mention: the title before the name, or the fuller role
 of the speaker phrase that holds the mention ("Colonel Dana Whitfield, the task force
-spokesperson, said" -> "Colonel, task force spokesperson").
+spokesperson, said" -> "Colonel, task force spokesperson"). ``speakers_with_roles`` gives a named
+quote speaker whose phrase has no role the role the document last gave that person before it.
 """
 
 from __future__ import annotations
@@ -67,6 +68,22 @@ def roles(doc: Document, people: Sequence[PersonMention], quotes: Iterable[Quote
         for (entity, _), item in seen.items()
     ]
     return sorted(out, key=lambda r: (r.start, r.end, r.entity, r.role))
+
+
+def speakers_with_roles(quotes: Sequence[Quote], people: Sequence[PersonMention]) -> list[Quote]:
+    """Quotes whose named speaker has no role take the role the document last gave that person
+    before the quote ("Mayor Ana Ruiz … "…," Ruiz wrote": the mayor); others are unchanged."""
+    given: dict[str, list[tuple[int, str]]] = {}
+    for person in sorted(people, key=lambda p: p.start):
+        if person.role:
+            given.setdefault(person.entity, []).append((person.start, person.role))
+    out = []
+    for quote in quotes:
+        speaker = quote.speaker
+        before = [role for start, role in given.get(speaker.entity or "", []) if start < quote.start]
+        known = speaker.name and speaker.role is None and before
+        out.append(replace(quote, speaker=replace(speaker, role=before[-1])) if known else quote)
+    return out
 
 
 def _fold_prefixes(seen: dict[tuple[str, str], _Seen]) -> None:

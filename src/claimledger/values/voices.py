@@ -62,6 +62,8 @@ ISSUER_TAIL = frozenset({
     "service", "programme", "program", "organization", "organisation", "coalition", "government",
     "presidency", "headquarters", "spokesperson", "secretary", "directorate", "administration",
 })
+# the notice that opens a release ("For immediate release: …", "EMBARGOED until …")
+RELEASE_NOTICE = re.compile(r"(?:for immediate release|embargoed|not for publication)\b", re.IGNORECASE)
 RELEASE_HEADER = re.compile(r"^(?:press|news|media) release$|^(?:joint )?statement$|^fact sheet$", re.IGNORECASE)
 HEADER_LINES = 12
 STATEMENT_TITLE = re.compile(r"^#*\s*(?P<who>(?:[A-Z][\w'’.&-]*\s?(?:of |the |and |for )*){1,8}?):\s+"
@@ -87,7 +89,7 @@ def issuer(text: str) -> str | None:
     for line in lines:
         if len(line) > 120:
             break
-        if previous and re.match(r"(?:for immediate release|embargoed)\b", line, re.IGNORECASE):
+        if previous and RELEASE_NOTICE.match(line):
             return previous  # "Joint Task Force X" above "For immediate release: ..."
         if "|" in line or ">" in line:
             continue
