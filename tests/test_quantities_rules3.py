@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from claimledger.extract.quantities import quantities
 from claimledger.extract.times import times
 from claimledger.model import Document, Published, Quantity
@@ -101,15 +103,15 @@ def test_a_count_since_a_date_is_as_of_when_it_is_stated(nlp: Any) -> None:
     assert found["Eleven"].as_of == "2022-03-01"
 
 
-def test_a_sum_is_about_what_it_is_spent_on(nlp: Any) -> None:
+@pytest.mark.parametrize(("sentence", "figure", "counted"), [
+    ("Last year the ministry spent $35 million on port maintenance.", "$35 million", "port maintenance"),
+    ("Donors had pledged $11.2 million for the relief effort by Tuesday.", "$11.2 million", "relief effort"),
+    ("The ministry announces $120 million for harbour wall repairs.", "$120 million", "harbour wall repairs"),
+])
+def test_a_sum_is_about_what_it_is_spent_on(nlp: Any, sentence: str, figure: str, counted: str) -> None:
     """Issue 4, round 9 (fictional): a sum spent, pledged or announced "on"/"for" something is about
     that thing, not about who spends it (two budgets of one ministry are not one metric)."""
-    found = run(nlp, "Last year the ministry spent $35 million on port maintenance.")
-    assert found["$35 million"].counted == "port maintenance"
-    found = run(nlp, "Donors had pledged $11.2 million for the relief effort by Tuesday.")
-    assert found["$11.2 million"].counted == "relief effort"
-    found = run(nlp, "The ministry announces $120 million for harbour wall repairs.")
-    assert found["$120 million"].counted == "harbour wall repairs"
+    assert run(nlp, sentence)[figure].counted == counted
 
 
 def test_work_done_to_something_counts_what_it_is_done_to(nlp: Any) -> None:
