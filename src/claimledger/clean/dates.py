@@ -41,10 +41,12 @@ _RELEASE_PREFIX = re.compile(
 _DATELINE_AFTER = re.compile(r"^\s*(?:[—–-]{1,2}|/|:|\(|,\s*[—–-]|\.(?:\s|$)|$)")  # "MERIDIAN, 18 June 2031. The …"
 # a title line that dates the document it names: "… press briefing, 4 March 2031", "Situation
 # Report No. 4, 6 March 2031", "Remarks by the Governor — March 3, 2031", "Issued by the Relief
-# Coordination Cell, 6 March 2031"
+# Coordination Cell, 6 March 2031", "Parliamentary record: Questions to the Minister for
+# Defence, 3 June 2031"
 _TITLE_DATE_BEFORE = re.compile(
     r"\b(?:briefing|transcript|statement|report|release|update|remarks|bulletin|communiqu[eé]|readout|"
-    r"sitrep|minutes|testimony|speech|address|interview)\b[^.!?]{0,40}?[,:—–-]\s*$",
+    r"sitrep|minutes|testimony|speech|address|interview|"
+    r"record|proceedings|hansard|debates?|hearing|sitting|session|questions)\b[^.!?]{0,40}?[,:—–-]\s*$",
     re.IGNORECASE,
 )
 _TITLE_DATE_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*$")
@@ -113,16 +115,16 @@ def _paragraphs(text: str) -> list[str]:
 def _from_dateline(text: str) -> DateValue | None:
     for paragraph in _paragraphs(text)[:3]:
         for match in find_dates(paragraph[:120]):
+            before, after = paragraph[: match.start], paragraph[match.end :]
+            titled = _TITLE_DATE_BEFORE.search(before) or voices.ISSUED_BY.match(before)
+            if titled and _TITLE_DATE_AFTER.match(after):
+                return match.value  # "Ministry of Defence press briefing, 4 March 2031" (a title can be long)
             if match.start > 60:
                 break
-            before, after = paragraph[: match.start], paragraph[match.end :]
             if _RELEASE_PREFIX.match(before.strip()):  # "For immediate release: March 4, 2025"
                 return match.value
             if _DATELINE_PREFIX.match(before) and _DATELINE_AFTER.match(after):
                 return match.value
-            titled = _TITLE_DATE_BEFORE.search(before) or voices.ISSUED_BY.match(before)
-            if titled and _TITLE_DATE_AFTER.match(after):
-                return match.value  # "Ministry of Defence press briefing, 4 March 2031"
     return None
 
 

@@ -50,6 +50,7 @@ from claimledger.values.voices import (
     GENERIC_LABELS,
     ISSUER_TAIL,
     TURN_LABEL,
+    WITHDRAWN,
     is_turn_label,
     issuer,
 )
@@ -370,7 +371,7 @@ def _nest(text: str, turns: list[Attribution], found: list[Attribution],
     out = [a for a in found if not any(t.start < a.end and a.start < t.end for t in turns)]
     for turn in turns:
         inner = [a for a in found if turn.start <= a.start and a.end <= turn.end
-                 and (a.start, a.end) in spoken and _someone_else(a.speaker, turn)]
+                 and (a.start, a.end) in spoken and _someone_else(a.speaker, turn) and _told(text, a)]
         cursor, previous = turn.start, None
         for part_end, next_start in [*((a.start, a.end) for a in inner), (turn.end, turn.end)]:
             start, _ = _trim(text, cursor, part_end, TURN_PART_STRIP)  # not ". Is he wrong?"
@@ -381,6 +382,16 @@ def _nest(text: str, turns: list[Attribution], found: list[Attribution],
             cursor = next_start
         out.extend(inner)
     return out
+
+
+def _told(text: str, statement: Attribution) -> bool:
+    """Whether a statement reported inside a turn tells something: not one the turn asks for
+    ("Can the minister confirm how many soldiers remain?") nor a request ("Two more countries
+    have asked to join"), both of which stay the turn's own words."""
+    if re.match(r"to\s", text[statement.start:statement.end]):
+        return False
+    closing = re.search(r"[.!?](?=\s|$)|\n", text[statement.end - 1:])
+    return closing is None or closing.group() != "?"
 
 
 def _turn(match: re.Match[str], start: int, end: int, speaker: Speaker) -> Attribution:
@@ -536,8 +547,9 @@ class _Context:
                 if end <= start or _overlaps_any(start, end, taken):
                     continue
                 label = match.group("label")
-                out.append(_turn(match, start, end,
-                                 self._speaker_from_label(label, match.start("label"), match.end("label"))))
+                speaker = self._office_holder(match) or self._speaker_from_label(
+                    label, match.start("label"), match.end("label"))
+                out.append(_turn(match, start, end, speaker))
         out += self._interview(taken + out)
         for header in FROM_HEADER.finditer(self.text):
             block_start = header.end()
@@ -634,6 +646,32 @@ class _Context:
         letters = [c for c in label if c.isalpha()]
         return len(letters) >= 3 and label.isupper() and len(label.split()) <= 3
 
+    def _office_holder(self, match: re.Match[str]) -> Speaker | None:
+        """A parliamentary record's label: an office with its holder's name in brackets ("THE
+        MINISTER FOR DEFENCE (Ms Anna Kovac):") is that person, with the office as her role;
+        None when the label is no office or the brackets hold no name ("MR HOLM (Northshore):"
+        is the member for a seat)."""
+        aside = match.group("aside")
+        words = match.group("label").split()
+        if aside is None or not words:
+            return None
+        office = words[1:] if words[0].lower() == "the" else words
+        if not office or not is_role_word(office[0]):
+            return None
+        holder = split_role(aside.strip())
+        parts = holder.name.split()
+        if not 2 <= len(parts) <= 4 or not all(p[:1].isupper() and p.replace("-", "").replace("'", "").isalpha()
+                                               for p in parts) or any(is_role_word(p) for p in parts):
+            return None
+        start = match.start("aside") + aside.find(holder.name)
+        end = start + len(holder.name)
+        role = " ".join(w if not w.isupper() else (w.lower() if w.lower() in TITLE_SMALL_WORDS else w.title())
+                        for w in office)
+        self._learn_person(start, end, holder.name)
+        speaker = Speaker(name=holder.name, role=role, entity=self._entity_id(holder.name, start, end))
+        self._remember(match.start("label"), speaker, given_name_gender(holder.name))
+        return speaker
+
     def _speaker_from_label(self, label: str, start: int, end: int) -> Speaker:
         if label.lower().strip() in GENERIC_LABELS:  # "REPORTER:": a role, not a name
             return Speaker(role=label.strip().lower(), description=label.strip())
@@ -651,8 +689,10 @@ class _Context:
         speaker = Speaker(name=full, role=role_text, entity=self._entity_id(full, start, end) if full else None)
         if full is not None and " " in full and name == full:  # "COL. ANIKA VOSS:" names the later "VOSS:"
             self._learn_person(start, end, full)
-        elif full is not None and full != name and role_text is None:
-            speaker = self._merge_known(speaker)  # "VOSS:" after "COL. ANIKA VOSS:": Anika Voss, colonel
+        if full is not None and role_text is None:
+            # "VOSS:" after "COL. ANIKA VOSS:": Anika Voss, colonel; "MS ANNA KOVAC:" after "THE
+            # MINISTER FOR DEFENCE (Ms Anna Kovac):": the minister
+            speaker = self._merge_known(speaker)
         if full is None and role_text:
             speaker = self._resolve_role(role_text.split()[-1].lower(), start) or replace(
                 speaker, description=label)
@@ -994,7 +1034,7 @@ class _Context:
                 lemma = _lemma(token)
                 if lemma in REPORTING_LEMMAS and token.pos_ in ("VERB", "AUX") and (
                         _put_to_speaker(token) or _asks_anonymity(token) or _not_free_to_speak(token)
-                        or _no_comment(token)):
+                        or _no_comment(token) or _withdrawn(token)):
                     continue
                 if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
                     item = self._clausal(token, blocked) or self._parenthetical(token, blocked)
@@ -2046,8 +2086,11 @@ class _Context:
         return [e for e in self.entities[low:high] if e.end <= end]
 
     def _statement_date(self, cue: Any) -> str | None:
-        """When the statement was made: a date phrase attached to the cue, outside any quote."""
+        """When the statement was made: a date phrase attached to the cue, or to the occasion it
+        was said at ("said at a council meeting on Monday"), outside any quote."""
         near = [*cue.children, *(g for c in cue.children if c.dep_ == "prep" for g in c.children)]
+        near += [date for occasion in near if occasion.dep_ == "pobj" and _lemma(occasion) in OCCASION_NOUNS
+                 for prep in occasion.children if prep.dep_ == "prep" for date in prep.children]
         for token in sorted(near, key=lambda t: t.i):  # the roots of date phrases hung on the cue
             if token.ent_type_ != "DATE":
                 continue
@@ -2061,6 +2104,12 @@ class _Context:
 
 
 # -- helpers -------------------------------------------------------------------------------------------
+# where a statement is made, whose date is the statement's ("at a council meeting on Monday")
+OCCASION_NOUNS = frozenset({
+    "meeting", "briefing", "conference", "rally", "hearing", "session", "summit", "debate", "event",
+    "speech", "address", "interview", "ceremony", "gathering", "forum", "sitting", "assembly",
+    "vigil", "visit", "appearance", "broadcast", "podcast", "show", "congress", "convention",
+})
 TITLE_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
@@ -2309,6 +2358,12 @@ def _no_comment(cue: Any) -> bool:
     negated = any(c.dep_ == "neg" for c in cue.children)
     asked = any(_lemma(t) in REQUEST_NOUNS for c in cue.children if c.dep_ in ("prep", "dobj") for t in c.subtree)
     return negated or asked
+
+
+def _withdrawn(cue: Any) -> bool:
+    """"An earlier version of this article said …", "we incorrectly reported …": what a correction
+    notice withdraws is no statement of anyone now."""
+    return WITHDRAWN.search(cue.doc.text, cue.sent.start_char, cue.idx + len(cue)) is not None
 
 
 def _put_to_speaker(cue: Any) -> bool:

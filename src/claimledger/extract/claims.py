@@ -36,7 +36,7 @@ from claimledger.ids import make_id
 from claimledger.model import Annotations, Claim, Document, Quote, Speaker
 from claimledger.values.dates import find_dates, opens_period
 from claimledger.values.names import split_role
-from claimledger.values.voices import issue_line, issuer
+from claimledger.values.voices import WITHDRAWN, issue_line, issuer
 
 MIN_CHECKWORTHY = 0.35
 TITLE_WORDS = 8  # at most this many words before the date of a dated title line
@@ -71,6 +71,10 @@ STATUS_LEMMAS = frozenset({
     "strike", "release", "fund", "employ", "hire", "fire", "reduce", "expand", "collapse",
     "close", "open", "withdraw", "deploy", "liberate", "seize", "charge", "convict", "sentence",
     "own", "hold", "account", "total", "exceed", "surpass", "outnumber", "record", "report",
+    # what is done to a law, a levy or a post: "the levy would not be scrapped"
+    "scrap", "abolish", "repeal", "suspend", "cancel", "impose", "introduce", "lift", "extend",
+    "postpone", "delay", "resign", "appoint", "elect", "veto", "overturn", "halt", "resume",
+    "evacuate", "ratify",
 })
 CAUSAL = re.compile(r"\b(?:because|due to|caused?|causing|led to|leads? to|result(?:ed|s)? in|as a result|"
                     r"thanks to|owing to|blamed? for|responsible for)\b", re.IGNORECASE)
@@ -340,6 +344,8 @@ def _is_assertion(text: str, span: Any) -> bool:
     stripped = text.strip()
     if stripped.endswith("?") or BOILERPLATE.search(stripped) or _no_comment(stripped):
         return False
+    if WITHDRAWN.search(stripped):
+        return False  # "An earlier version of this article said …": withdrawn by the document itself
     if len(span) <= 20 and issue_line(stripped):
         return False  # "Issued by the Relief Coordination Cell, 6 March 2031": who issued the document
     if len(span) <= 20 and _dated_title(stripped):

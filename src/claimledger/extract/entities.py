@@ -182,19 +182,23 @@ def _trim(text: str, mention: Mention) -> Mention | None:
     return replace(mention, start=start, end=end)
 
 
+# labels a tagger gives a titled name ("Spokeswoman Nora Quist", "Councillor Dara Finch")
+MAYBE_TITLED = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
+
+
 def _roles(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mention]:
     """Titles inside a PERSON span move out of it; titles just before it become its role. An ORG
-    span that is a title and a name with a known given name is read as that person."""
+    span (or a title the tagger took for a work or a product: "Councillor Dara Finch" after a
+    quote) that is a title and a name with a known given name is read as that person."""
     out: list[Mention] = []
     role_spans: list[tuple[int, int]] = []
     for mention in mentions:
-        if mention.label not in ("PERSON", "ORG"):
+        if mention.label not in MAYBE_TITLED:
             out.append(mention)
             continue
         piece = text[mention.start:mention.end]
         parts = names.split_role(piece)
-        if mention.label == "ORG" and (parts.role is None or names.given_name_gender(parts.name) is None) and (
-                not _after_short_title(text, mention.start, piece)):
+        if mention.label != "PERSON" and not _titled_name(text, mention, parts):
             out.append(mention)  # only an ORG "Spokeswoman Nora Quist" or "Sgt. Ivo Marsh" goes on as that person
             continue
         start = mention.start
@@ -221,6 +225,22 @@ def _roles(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mention]
         m for m in out
         if m.label == "PERSON" or not (all(in_role[m.start:m.end]) and _only_role_words(text[m.start:m.end]))
     ]
+
+
+def _titled_name(text: str, mention: Mention, parts: names.NameParts) -> bool:
+    """Whether a span the tagger did not call a person is a title and a name: an organisation
+    needs a known given name ("Spokeswoman Nora Quist", not "Council Finance Committee") or a
+    short title with its full stop ("Sgt. Ivo Marsh"); a work, product or event is one when its
+    title is followed by two or three capitalised words ("Councillor Dara Finch")."""
+    piece = text[mention.start:mention.end]
+    if parts.role is not None and names.given_name_gender(parts.name) is not None:
+        return True
+    if mention.label == "ORG":
+        return _after_short_title(text, mention.start, piece)
+    words = parts.name.split()
+    return parts.role is not None and 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() and not names.is_role_word(w)
+        for w in words)
 
 
 def _after_short_title(text: str, start: int, piece: str) -> bool:
@@ -258,7 +278,7 @@ def _role_before(text: str, parsed: _Tokens, start: int, name: str) -> tuple[int
 
 
 _APPOSED_ROLE = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][\w.]*['’]s)\s+(?P<role>(?:[A-Za-z.'’-]+\s+){0,4}[A-Za-z.'’-]+),\s+$"
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][\w.]*['’]s)\s+(?P<role>(?:[A-Za-z.'’-]+\s+){0,4}[A-Za-z.'’-]+),\s+$"
 )
 
 

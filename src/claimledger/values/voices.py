@@ -23,6 +23,15 @@ TURN_LABEL = re.compile(
     r"|[A-Z][A-Z .'’\-]{1,40})(?: \((?P<aside>[^)\n]{1,60})\))?:[ \t]+(?P<body>\S[^\n]*)$",
     re.MULTILINE,
 )
+# the headings of a fact check's parts: the claim checked, the rating and the reasoning
+FACT_CHECK_RUBRICS = frozenset({
+    "claim", "the claim", "claimed", "what was claimed", "what was said", "who said it", "claim source",
+    "verdict", "our verdict", "the verdict", "rating", "our rating", "ruling", "our ruling", "conclusion",
+    "the facts", "facts", "fact", "the truth", "reality", "the reality", "context", "evidence",
+    "what we found", "the bottom line", "bottom line", "assessment", "explanation", "methodology",
+    "in short", "in brief", "key points", "why it matters", "clarification", "correction",
+    "corrections", "editor's note", "editors' note", "update", "sources",
+})
 # the words before a colon that are no speaker's turn ("Note:", "Update:", "Q:")
 NOT_TURN_LABELS = frozenset({
     "note", "update", "updated", "editor's note", "photo", "source", "sources", "read more",
@@ -30,6 +39,8 @@ NOT_TURN_LABELS = frozenset({
     "tags", "topics", "share", "watch", "listen", "advertisement", "image", "video", "caption",
     "breaking", "exclusive", "live", "analysis", "opinion", "editorial", "poll", "fact check",
     "the latest", "latest", "transcript", "summary", "background", "media contact", "contact",
+    # a fact check's rubrics ("CLAIM: …", "VERDICT: Mostly false.", "Our ruling: …")
+    *FACT_CHECK_RUBRICS,
 })
 # turn labels that give a speaker's part in a transcript, not a name ("REPORTER:", "MODERATOR:")
 GENERIC_LABELS = frozenset({
@@ -123,4 +134,20 @@ DATELINE = re.compile(
     r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}))?"
     r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—–]|--?)[ \t]",
     re.MULTILINE,
+)
+
+
+# -- corrections -----------------------------------------------------------------------------------
+# a correction notice: what an earlier version of the document said is withdrawn by the document
+# itself ("An earlier version of this article said the levy raised $2.4 million"), so it is
+# nobody's statement now and no claim of the ledger (the corrected figure that follows is)
+WITHDRAWN = re.compile(
+    r"\b(?:an?\s+|the\s+)?(?:earlier|previous|prior|original)\s+versions?\s+of\s+(?:this|the)\s+"
+    r"(?:article|story|report|post|piece|item|page|analysis|fact[- ]check|column|brief|graphic)\b"
+    r"|\b(?:this|the)\s+(?:article|story|report|post|piece|fact[- ]check)\s+(?:has\s+been|was)\s+"
+    r"(?:corrected|amended|updated)\s+to\b"
+    # the newsroom's own words: a person who "incorrectly said" something still said it
+    r"|\b(?:this|the)\s+(?:article|story|report|post|piece)\s+(?:incorrectly|wrongly|erroneously|mistakenly)\b"
+    r"|\bwe\s+(?:incorrectly|wrongly|erroneously|mistakenly)\s+(?:said|stated|reported|gave|wrote)\b",
+    re.IGNORECASE,
 )
