@@ -4,10 +4,13 @@ document is fictional, written for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from claimledger.model import Document, Published
 from claimledger.pipeline import extract_all
+from claimledger.values.metrics import metric_key
+from conftest import linked_conflicts
 
 FACT_CHECK = (
     "Fact check: Did the port levy really raise $2.1 million?\n\n"
@@ -98,3 +101,35 @@ def test_a_parliamentary_records_office_holder_is_named_and_the_record_dated(nlp
 
 def _turn_text(found: Any, opening: str) -> str:
     return next(q.text for q in found.quotes if q.text.startswith(opening))
+
+
+FOLLOW_UP = (
+    "Coalition grows to about 80 members, minister says\n\n"
+    "By Tomas Reyes, Harbour Wire | 20 June 2031\n\n"
+    "KELLMAR \u2014 The coalition now has about 80 members, Defence Minister Anna Kovac said on Friday. Kovac "
+    "also said that roughly 1,200 soldiers remained in Varda.\n\n"
+    "A senior coalition official, who asked not to be named, said the real number of soldiers in Varda was "
+    "closer to 2,000.\n"
+)
+LEVY = (
+    "Port levy brings in millions\n\nBy Mira Osei, Harbour Wire | 14 May 2031\n\n"
+    "Councillor Dara Finch defended the $40 port levy introduced in January. According to the city "
+    "treasurer's quarterly report, the levy raised $2.1 million by the end of March.\n"
+)
+
+
+def test_what_a_speaker_thinks_of_a_figure_is_no_part_of_what_it_counts() -> None:
+    assert metric_key("real number of soldiers", "count", "Varda") == metric_key("soldiers", "count", "Varda")
+
+
+def test_across_sources_the_figures_are_compared_as_a_reader_would(tmp_path: Path) -> None:
+    rows = linked_conflicts(tmp_path, {"record.txt": RECORD, "follow.txt": FOLLOW_UP, "levy.txt": LEVY},
+                            ("contradict", "update"))
+    pairs = {(r["relation"], frozenset((r["a"]["quote"], r["b"]["quote"]))) for r in rows}
+    official = "the real number of soldiers in Varda was closer to 2,000"
+    minister = "that roughly 1,200 soldiers remained in Varda"
+    assert ("contradict", frozenset((official, minister))) in pairs  # one day, two figures
+    earlier = next(r for r in rows if r["relation"] == "update" and r["same_speaker"])
+    assert {earlier["a"]["speaker"], earlier["b"]["speaker"]} == {"Anna Kovac"}  # her own figure fell
+    # a levy's rate and what it raised are two figures: no "update" from $40 to $2.1 million
+    assert not [r for r in rows if "$40" in r["a"]["quote"] + r["b"]["quote"]]

@@ -816,6 +816,19 @@ def _counted(span: Any, found: Found, text: str) -> str | None:
     return _referent(token, span, currency=found.value.unit_class == "currency")
 
 
+# what a charge brings in is its revenue, not the charge: "the $40 levy" and "the levy raised
+# $2.1 million" are two different figures
+REVENUE_VERBS = frozenset({"raise", "collect", "generate", "bring", "yield", "earn", "net", "rake"})
+REVENUE_SOURCES = frozenset({
+    "levy", "tax", "fee", "toll", "tariff", "charge", "duty", "fine", "surcharge", "sale", "ticket",
+    "lottery", "auction", "scheme", "fare", "excise", "royalty",
+})
+
+
+def _lemma_of(token: Any) -> str:
+    return str(token.lemma_).lower()
+
+
 def _referent(token: Any, span: Any, *, currency: bool = False) -> str | None:
     """What a number without its own noun measures: the noun it hangs from ("a stake of 5%"),
     else the subject of its clause ("the toll rose to 45", "unemployment was 5%")."""
@@ -840,6 +853,9 @@ def _referent(token: Any, span: Any, *, currency: bool = False) -> str | None:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and not (span.start <= child.i < span.end) \
                         and not child.like_num and child.i != current.i:
+                    if currency and current.dep_ in ("dobj", "obj") and _lemma_of(head) in REVENUE_VERBS \
+                            and _lemma_of(child) in REVENUE_SOURCES:
+                        return f"{_phrase(child, exclude=span)} revenue"  # "the levy raised $2.1 million"
                     if child.pos_ != "PRON":
                         return _phrase(child, exclude=span)
                     if head.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and head.head.pos_ in ("NOUN", "PROPN"):

@@ -101,6 +101,8 @@ STOPWORDS = {
     "number", "numbers", "several", "many", "few", "dozens", "hundreds", "thousands",
     "there", "were", "are", "is", "was", "be", "been", "being", "had", "have", "has", "now",
     "also", "including", "fully", "well", "by", "for", "from", "with",
+    # what a speaker thinks of the figure, not what it counts: "the real number of soldiers"
+    "real", "actual", "true", "exact", "precise", "correct",
 }
 
 PLACE_PREPOSITIONS = ("in", "inside", "across", "throughout", "within", "at", "near", "around")
