@@ -240,6 +240,9 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "oprd"})
 COLON_INTRO = re.compile(r"[^.!?\"“”\n]{0,40}:\s*[\"“‘']?\s*")
 # a headline "Sanders: Clinton must ..." (only the first line, a short name before the colon)
 HEADLINE_SPEAKER = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{1,40}):[ \t]+(?P<what>[^\n]+)")
+# a quotation after the colon with its own cue: '"We will not retreat," says general'
+HEADLINE_OWN_CUE = re.compile(r"[\"”’'],?[ \t]+(?:says|said|warns|tells|insists|claims|admits|vows)\b"
+                              r"|[,.]?[\"”’'][ \t]*[—–-][ \t]*[A-Z]", re.IGNORECASE)
 # words that make a clause about time, cause or condition ("… when he said …"): no parenthetical
 SUBORDINATORS = frozenset({
     "when", "whenever", "because", "if", "after", "before", "while", "since", "although", "though",
@@ -886,13 +889,17 @@ class _Context:
                 # the quote is not its closing cue
                 subordinate = token.idx >= end and any(
                     word.lower() in SUBORDINATORS for word in re.findall(r"\w+", self.text[end:token.idx]))
-                candidates.append((not intro, subordinate, lemma in REPORT_LEMMAS, weak, foreign, distance, token,
-                                   subject))
+                # '"We will not retreat," says general' right after the quote names its speaker,
+                # whatever a colon before it seems to say ("Varda talks:" in a headline)
+                inverted = (token.idx >= end and subject.i > token.i
+                            and re.fullmatch(r"[\s,\"”’']*", self.text[end:token.idx]) is not None)
+                candidates.append((not inverted, not intro, subordinate, lemma in REPORT_LEMMAS, weak, foreign,
+                                   distance, token, subject))
         if not candidates and not partial:
             return self._colon_intro(start, used)
         if not candidates:
             return None
-        candidates.sort(key=lambda c: c[:6])
+        candidates.sort(key=lambda c: c[:7])
         *_, cue, subject = candidates[0]
         return cue, subject, self._told_outlet(cue)
 
@@ -950,7 +957,8 @@ class _Context:
         if cue.lemma_ != "tell":
             return None
         for child in cue.children:
-            if child.dep_ in ("dobj", "dative", "iobj") and child.ent_type_ == "ORG":
+            ent = self._ent_at(child) if child.dep_ in ("dobj", "dative", "iobj") else None
+            if ent is not None and ent.label_ == "ORG":  # with the entity stage's labels ("Harbour Wire")
                 return _strip_the(_phrase_text(child))
         return None
 
@@ -1034,7 +1042,7 @@ class _Context:
                 lemma = _lemma(token)
                 if lemma in REPORTING_LEMMAS and token.pos_ in ("VERB", "AUX") and (
                         _put_to_speaker(token) or _asks_anonymity(token) or _not_free_to_speak(token)
-                        or _no_comment(token) or _withdrawn(token)):
+                        or _no_comment(token) or _withdrawn(token) or _names_its_sources(token)):
                     continue
                 if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
                     item = self._clausal(token, blocked) or self._parenthetical(token, blocked)
@@ -1480,6 +1488,8 @@ class _Context:
             return None
         if match.group("what").split()[0].lower().strip(".,") in DOCUMENT_NOUNS | {"fact", "press", "joint"}:
             return None  # "Ministry of Reconstruction: statement on ...": a document's title, not its words
+        if HEADLINE_OWN_CUE.search(match.group("what")):
+            return None  # 'Varda talks: "We will not retreat," says general': the quote names its speaker
         who = self.parsed.char_span(match.start("who"), match.end("who"), alignment_mode="contract")
         colon = self.parsed.char_span(match.end("who"), match.end("who") + 1)
         if who is None or colon is None or len(who) > 8:
@@ -1665,7 +1675,8 @@ class _Context:
                               description=description if with_whom else None)
             self._remember(span[0], speaker, given_name_gender(full))
             return speaker, span
-        if subject.pos_ in ("NOUN", "PROPN"):
+        if subject.pos_ in ("NOUN", "PROPN") or (subject.pos_ == "ADJ" and is_role_word(subject.text)):
+            # (a title the parse took for an adjective: '"…," says general')
             owners = {o.i for t in core if _possessive(t) and t.i != subject.i for o in t.subtree}
             owners |= {o.i for t in core if t.dep_ == "appos" and t.head.i == subject.i
                        and t.doc[t.left_edge.i - 1].text == "(" for o in t.head.subtree if o.i > subject.i}
@@ -1753,7 +1764,8 @@ class _Context:
         """"Mitch McConnell and Paul Ryan": the full names of two or more people joined as one
         subject, written "A, B and C", and the entity ids of those the entity stage knows (in
         the order named, each once); None unless every part is a person."""
-        parts = [subject, *subject.conjuncts]
+        # from the subject on: a parse can hang the names on an earlier noun ("In Kellmar, Holt and Adler both said")
+        parts = [subject, *(c for c in subject.conjuncts if c.i > subject.i)]
         if len(parts) < 2:
             return None
         found: list[tuple[str, int, int]] = []  # (full name, start, end of the name as written)
@@ -2104,6 +2116,7 @@ class _Context:
 
 
 # -- helpers -------------------------------------------------------------------------------------------
+CLOSING_MARKS_TEXT = frozenset({'"', "”", "’", "'", "''"})
 # where a statement is made, whose date is the statement's ("at a council meeting on Monday")
 OCCASION_NOUNS = frozenset({
     "meeting", "briefing", "conference", "rally", "hearing", "session", "summit", "debate", "event",
@@ -2345,9 +2358,12 @@ ANSWERING_LEMMAS = frozenset({"respond", "reply", "answer", "return", "comment"}
 
 
 def _no_comment(cue: Any) -> bool:
-    """"Ruiz did not respond to a request for comment", "declined to say when talks might begin":
-    a note that a source said nothing, not a statement (nor a position) of the source."""
+    """"Ruiz did not respond to a request for comment", "declined to say when talks might begin",
+    "could not confirm the report": a note that a source said nothing, not a statement (nor a
+    position) of the source."""
     lemma = _lemma(cue)
+    if lemma in ("confirm", "verify", "corroborate") and any(c.dep_ == "neg" for c in cue.children):
+        return True  # "The Gazette could not independently confirm the report": nothing confirmed
     if cue.dep_ == "xcomp" and _lemma(cue.head) in ("decline", "refuse"):
         return True  # "declined to say when …": the saying is what was declined
     if lemma in ("decline", "refuse"):
@@ -2358,6 +2374,12 @@ def _no_comment(cue: Any) -> bool:
     negated = any(c.dep_ == "neg" for c in cue.children)
     asked = any(_lemma(t) in REQUEST_NOUNS for c in cue.children if c.dep_ in ("prep", "dobj") for t in c.subtree)
     return negated or asked
+
+
+def _names_its_sources(cue: Any) -> bool:
+    """"…, Harbour Wire reported, citing two officials familiar with the plan": who a report
+    relies on, not a statement of its own."""
+    return _lemma(cue) == "cite" and any(c.dep_ == "dobj" and _lemma(c) in SOURCE_NOUNS for c in cue.children)
 
 
 def _withdrawn(cue: Any) -> bool:
@@ -2668,6 +2690,10 @@ def _subject(token: Any) -> Any:
         if inverted is not None:  # '"…," Flynn, a surrogate, said on “Fox and Friends.”'
             return inverted
     for child in subjects:  # a quoted title the parse made a second subject is not the speaker
+        if child.lower_ in FLOATING_QUANTIFIERS and child.pos_ == "PRON":
+            named = _floated_over(child)
+            if named is not None:  # "General Sara Holt and Minister Ruben Adler both said"
+                return named
         if child.dep_ == "nsubjpass":  # "it was reported by Reuters that ...": the agent speaks
             agent = next((o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
             if agent is not None:
@@ -2711,8 +2737,39 @@ def _subject(token: Any) -> Any:
             if objects:
                 return objects[0]
     if token.dep_ == "ROOT":
-        return _hung_on_the_opening_phrase(token) or _left_neighbour(token)
+        return _hung_on_the_opening_phrase(token) or _named_after(token) or _left_neighbour(token)
     return None
+
+
+FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
+
+
+def _floated_over(quantifier: Any) -> Any:
+    """The names a floating "both" follows, when the parse hung them elsewhere ("In Kellmar,
+    General Sara Holt and Minister Ruben Adler both said": the names as a conjunct of "Kellmar"):
+    the first of the coordinated names right before it."""
+    doc = quantifier.doc
+    if quantifier.i == 0:
+        return None
+    named = doc[quantifier.i - 1]
+    if named.pos_ not in ("PROPN", "NOUN") or named.dep_ == "nsubj":
+        return None
+    while named.dep_ == "conj" and named.head.i < named.i and named.head.ent_type_ == named.ent_type_ \
+            and named.head.pos_ == named.pos_:
+        named = named.head
+    return named
+
+
+def _named_after(cue: Any) -> Any:
+    """'"We will not retreat," says general': the word after a cue that follows a closing quote
+    names the speaker, however the parse hung it (a headline has no subject before its verb)."""
+    doc = cue.doc
+    if cue.i < 2 or cue.i + 1 >= len(doc) or doc[cue.i - 1].text not in CLOSING_MARKS_TEXT:
+        return None
+    after = doc[cue.i + 1]
+    if "\n" in cue.whitespace_ or not (after.pos_ in ("NOUN", "PROPN") or is_role_word(after.text)):
+        return None
+    return after
 
 
 def _hung_on_the_opening_phrase(cue: Any) -> Any:

@@ -81,8 +81,11 @@ CAUSAL = re.compile(r"\b(?:because|due to|caused?|causing|led to|leads? to|resul
 COMPARISON = re.compile(r"\b(?:more|less|fewer|greater|higher|lower) than\b|\b(?:twice|double|half|"
                         r"largest|biggest|smallest|highest|lowest|most|least|record)\b", re.IGNORECASE)
 GREETING = re.compile(r"^\W*(?:thank|thanks|hello|hi|good (?:morning|evening|afternoon|night)|welcome|"
-                      r"congratulations|god bless|applause|laughter|cheers|goodbye|bye|ok(?:ay)?|yes|no|"
-                      r"well|please)\b|\b(?:thank you|god bless)\b", re.IGNORECASE)
+                      r"congratulations|god bless|applause|laughter|cheers|goodbye|bye|please)\b"
+                      # an interjection stands apart: "No, thank you", "Well, …", not "No decision was
+                      # taken" or "Well over 100 people died"
+                      r"|^\W*(?:ok(?:ay)?|yes|no|well)\s*(?:[,.!?;:—–-]|$)"
+                      r"|\b(?:thank you|god bless)\b", re.IGNORECASE)
 FEELING = re.compile(r"\b(?:i|we)(?:'m| am| are|'re)? (?:really |just |truly |do |don't |also )?(?:think|"
                      r"believe|feel|hope|love|like|want|wish|guess|suppose|am (?:happy|proud|glad|sorry|"
                      r"honored|honoured|excited|grateful)|'m (?:happy|proud|glad|sorry|honored|excited))\b",
@@ -162,6 +165,7 @@ def claims(doc: Document, parsed: Any, found: Annotations) -> Iterator[Claim]:
                     wider = parsed.char_span(widened, end, alignment_mode="expand")
                     if wider is not None and _is_assertion(doc.text[widened:end], wider):
                         start, span = widened, wider
+                        _, end = _trim(doc.text, start, end)  # 'Holt said: "Not one metre."' with both marks
             if not figure and not _is_assertion(doc.text[start:end], span):
                 continue
             score = checkworthiness(span, _labels(ents, starts, span),

@@ -261,8 +261,12 @@ def _only_role_words(piece: str) -> bool:
 
 
 def _role_before(text: str, parsed: _Tokens, start: int, name: str) -> tuple[int, str] | None:
-    """The role phrase written just before a name ("Pentagon spokesperson" Dana W. White)."""
+    """The role phrase written just before a name ("Pentagon spokesperson" Dana W. White); never
+    over another person's name ("General Sara Holt and Foreign Minister Ruben Adler")."""
     tokens = _tokens_before(parsed, start)
+    named = [k for k, t in enumerate(tokens) if t.ent_type_ == "PERSON"]
+    if named:
+        tokens = tokens[named[-1] + 1:]
     for size in range(min(MAX_ROLE_TOKENS, len(tokens)), 0, -1):
         chunk = tokens[-size:]
         role_start = chunk[0].idx
@@ -340,7 +344,7 @@ def _relabel(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mentio
         if mention.label == "PERSON" and key in unknown_places:
             out.append(replace(mention, label="GPE", role=None, role_start=None))
             continue
-        if mention.label == "PERSON" and known is None and _is_outlet(piece):
+        if mention.label == "PERSON" and known is None and (_is_outlet(piece) or _the_outlet(text, mention)):
             out.append(replace(mention, label="ORG", role=None, role_start=None))
             continue
         if known is not None and mention.label != "PERSON":
@@ -387,6 +391,14 @@ def _is_outlet(piece: str) -> bool:
     words = piece.split()
     return (len(words) >= 2 and words[-1].lower().strip(".,") in OUTLET_WORDS
             and all(w[:1].isupper() for w in words) and names.given_name_gender(piece) is None)
+
+
+def _the_outlet(text: str, mention: Mention) -> bool:
+    """An outlet named by its last word alone after "the" ("seen by the Gazette", "the Herald
+    reported"): a person is never "the Gazette"."""
+    piece = text[mention.start:mention.end]
+    return (piece.lower() in OUTLET_WORDS and piece[:1].isupper()
+            and text[max(0, mention.start - 4):mention.start].lower() == "the ")
 
 
 def _unknown_places(text: str, mentions: list[Mention], person_words: set[str]) -> frozenset[str]:

@@ -825,6 +825,9 @@ REVENUE_SOURCES = frozenset({
 })
 
 
+SAYING_VERBS = frozenset({"say", "tell", "add", "state", "insist", "reply", "answer", "write", "tweet"})
+
+
 def _lemma_of(token: Any) -> str:
     return str(token.lemma_).lower()
 
@@ -842,6 +845,9 @@ def _referent(token: Any, span: Any, *, currency: bool = False) -> str | None:
                 and head.ent_type_ not in ("DATE", "TIME") and not head.like_num:
             return _phrase(head, exclude=span)
         if head.pos_ in ("VERB", "AUX"):
+            if _lemma_of(head) in SAYING_VERBS and current.i > head.i and any(
+                    mark in span.doc.text[head.idx:span.start_char] for mark in ('"', "“")):
+                return None  # 'Holt said: "Not one metre."': what is quoted, not who says it, is measured
             estimated = _figure_put_at(head, current, span)
             if estimated is not None:  # "officials put the death toll at 40": the toll, not the officials
                 return estimated

@@ -46,7 +46,9 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _FUTURE = re.compile(r"\b(?:will|would|'ll|shall|to be held|scheduled|expected|plans?|planned|due|going to|"
-                     r"next|upcoming|coming|forecast|predicted)\b", re.IGNORECASE)
+                     r"next|upcoming|coming|forecast|predicted|"
+                     r"(?:is|are|was|were) (?:preparing|getting ready|set|poised) to|prepares? to|intends? to)\b",
+                     re.IGNORECASE)
 _NOT_YEAR_AFTER = re.compile(
     r"^\s*(?:%|percent|per cent|people|troops|soldiers|fighters|workers|jobs|homes|residents|members|"
     r"civilians|refugees|cases|deaths|votes|students|children|families|vehicles|units|employees|"
