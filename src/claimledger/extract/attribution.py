@@ -140,6 +140,9 @@ BODY_WORDS = (GROUP_NOUNS - {"lawmaker", "leader"}) | {
     "centre", "center", "observatory", "monitor", "organisation", "ministry",
 }
 BODY_PRONOUN_REACH = 600
+REPLYING_TO = re.compile(r"[ \t]*Replying to @\w+(?:(?:,[ \t]*|[ \t]+and[ \t]+)@\w+)*[ \t]*\n?[ \t]*", re.IGNORECASE)
+# words in the names of groups that post ("Sefra Relief", "Valley Rescue", "Flood Watch")
+AID_WORDS = frozenset({"relief", "aid", "rescue", "watch", "volunteers", "alliance", "initiative", "project"})
 # an interview's question and answer lines ("Q: …", "A: …", "Question: …", "Answer: …"); an
 # interview has at least this many answers; how its introduction names the interviewee
 INTERVIEW_LINE = re.compile(r"^[ \t]*(?P<label>Q|A|Question|Answer)[ \t]*[:.][ \t]+(?P<body>\S[^\n]*)$", re.MULTILINE)
@@ -520,17 +523,34 @@ class _Context:
         out = []
         for post in self.doc.posts:
             start, end = _trim(self.text, max(0, post.start), min(len(self.text), post.end))
+            reply = REPLYING_TO.match(self.text, start, end)
+            if reply is not None:  # "Replying to @GovDunn": the platform's line, not the post's words
+                start = reply.end()
             if end <= start:
                 continue
             name = post.author or post.handle
-            if post.author and _person_like(post.author):  # "Whitfield told reporters" after her post
-                self._learn_person(start, end, post.author)
+            role = None
+            if post.author:  # "Governor Pavel Dunn (@GovDunn)": Pavel Dunn, governor
+                parts = split_role(post.author)
+                if parts.role and _person_like(parts.name):
+                    name, role = parts.name, parts.role
+            person = bool(name and post.author and (role is not None or self._post_person(name)))
+            if person and name:  # "Whitfield told reporters" after her post; "he wrote" after his
+                self._learn_person(start, end, name)
             speaker = Speaker(
-                name=name, entity=self._entity_id(name, start, end) if name else None,
+                name=name, role=role, entity=self._entity_id(name, start, end) if name else None,
                 description=post.handle if post.author and post.handle else None,
             )
+            if person:
+                self._remember(start, speaker, None)
             out.append(Attribution(start, end, "post", speaker, cue="posted", date=post.date))
         return out
+
+    @staticmethod
+    def _post_person(name: str) -> bool:
+        """Whether a post's author is a person: a name of a person's shape with no word of a body's
+        name ("Sefra Relief" is a group: no "he" is it)."""
+        return _person_like(name) and not any(w.lower() in BODY_WORDS | AID_WORDS for w in name.split())
 
     # 2. transcripts and press releases ------------------------------------------------------------
     def turns(self, taken: list[Attribution]) -> list[Attribution]:
@@ -2122,6 +2142,8 @@ OCCASION_NOUNS = frozenset({
     "meeting", "briefing", "conference", "rally", "hearing", "session", "summit", "debate", "event",
     "speech", "address", "interview", "ceremony", "gathering", "forum", "sitting", "assembly",
     "vigil", "visit", "appearance", "broadcast", "podcast", "show", "congress", "convention",
+    # and what it was written in: "in a second post on Monday he wrote", "in a statement on Friday"
+    "post", "tweet", "statement", "letter", "email", "message", "video", "remarks", "article", "column",
 })
 TITLE_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 

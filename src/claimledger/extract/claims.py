@@ -36,7 +36,7 @@ from claimledger.ids import make_id
 from claimledger.model import Annotations, Claim, Document, Quote, Speaker
 from claimledger.values.dates import find_dates, opens_period
 from claimledger.values.names import split_role
-from claimledger.values.voices import WITHDRAWN, issue_line, issuer
+from claimledger.values.voices import REBUTTAL, WITHDRAWN, issue_line, issuer
 
 MIN_CHECKWORTHY = 0.35
 TITLE_WORDS = 8  # at most this many words before the date of a dated title line
@@ -55,6 +55,7 @@ FEATURES: dict[str, float] = {
     "causal": 0.1,           # because, due to, led to, caused
     "past_event": 0.05,      # a past-tense verb: something happened
     "on_record": 0.1,        # ... or a state or change, asserted by a named speaker on record
+    "rebuttal": 0.3,         # ... or that what another said is false ("This is not true.")
     "question": -0.5,        # questions ask, they do not assert
     "greeting": -0.45,       # thanks, welcome, good evening, applause
     "feeling": -0.25,        # I think / I feel / I hope / I love
@@ -399,6 +400,8 @@ def explain(span: Any, labels: list[str] | None = None, *, on_record: bool = Fal
         fired["past_event"] = FEATURES["past_event"]
     if on_record and ("past_event" in fired or "status" in fired):
         fired["on_record"] = FEATURES["on_record"]
+    if on_record and REBUTTAL.match(text):  # contradicts what it answers: the ledger links the two
+        fired["rebuttal"] = FEATURES["rebuttal"]
     if text.rstrip().endswith("?"):
         fired["question"] = FEATURES["question"]
     if GREETING.search(text):
@@ -440,7 +443,8 @@ def polarity(span: Any, cue: str | None = None) -> Literal["affirm", "negate"]:
             return "negate"
         if root.lemma_.lower() in ("deny", "refuse", "fail") and root.pos_ == "VERB":
             return "negate"
-    head_text = span.text if not roots else span.doc[span.start:roots[0].i + 4].text
+    # the words up to just after the main verb, never the next sentence's ("… evacuated. Not one …")
+    head_text = span.text if not roots else span.doc[span.start:min(roots[0].i + 4, span.end)].text
     return "negate" if NEGATION.search(head_text) else "affirm"
 
 

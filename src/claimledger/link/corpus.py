@@ -57,6 +57,7 @@ class ClaimView:
     when_basis: str | None = None  # claim / figure / quote / published
     metric: str | None = None
     polarity: str = "affirm"
+    quote: str | None = None  # the statement (quotes.id) the claim comes from
     figures: list[Figure] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
     place_names: dict[str, str] = field(default_factory=dict)  # mention text (lower) -> place
@@ -124,7 +125,7 @@ def load(ledger: Ledger) -> list[ClaimView]:
     views: dict[str, ClaimView] = {}
     for row in ledger.iter_query(
         "SELECT c.id, c.doc, c.start, c.\"end\", c.text, c.speaker_name, c.speaker_role, c.as_of, "
-        "c.metric, c.polarity, q.date AS quote_date, d.source, d.publisher, d.title, "
+        "c.metric, c.polarity, c.quote, q.date AS quote_date, d.source, d.publisher, d.title, "
         "d.published_date FROM claims c JOIN documents d ON d.id = c.doc "
         "LEFT JOIN quotes q ON q.id = c.quote WHERE d.status = 'ok' ORDER BY c.id"
     ):
@@ -134,7 +135,7 @@ def load(ledger: Ledger) -> list[ClaimView]:
             speaker=row["speaker_name"], speaker_role=row["speaker_role"], source=row["source"],
             publisher=row["publisher"], title=row["title"], published=row["published_date"],
             when=when, when_basis=basis if when else None, metric=row["metric"],
-            polarity=row["polarity"] or "affirm",
+            polarity=row["polarity"] or "affirm", quote=row["quote"],
         )
     _attach_figures(ledger, views)
     for row in ledger.iter_query(

@@ -78,8 +78,9 @@ def _link_views(views: list[ClaimView], vectors: np.ndarray | None) -> tuple[lis
             continue
         link = relations.make_link(a, b, decision)
         links[link.id] = link
-    for report, denial, decision in relations.denials(views):  # "… denied the report"
-        link = relations.make_link(report, denial, decision)
+    answers = [*relations.denials(views), *relations.rebuttals(views)]  # "… denied the report", "This is not true."
+    for said, answer, decision in answers:
+        link = relations.make_link(said, answer, decision)
         links.setdefault(link.id, link)
     return list(links.values()), keys, len(pairs)
 

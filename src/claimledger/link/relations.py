@@ -27,6 +27,7 @@ from claimledger.link.corpus import ClaimView, Figure
 from claimledger.model import Link, Relation
 from claimledger.values.dates import DateValue
 from claimledger.values.metrics import split_key
+from claimledger.values.voices import REBUTTAL
 
 CONTRADICT_DAYS = 31  # opposite statuses this close in time cannot both be true
 DUPLICATE_SIMILARITY = 0.75  # word-set Jaccard above which two statements repeat each other
@@ -260,6 +261,33 @@ def denials(views: list[ClaimView]) -> list[tuple[ClaimView, ClaimView, Decision
                 "contradict", 0.7,
                 f"{denial.who()} ({when_phrase(denial)}) denies the report that {report.who()} "
                 f"({when_phrase(report)}) gives: “{_short(report.text)}”.")))
+    return out
+
+
+def rebuttals(views: list[ClaimView]) -> list[tuple[ClaimView, ClaimView, Decision]]:
+    """(answered, rebuttal, decision) within each document: a claim that only calls another false
+    ("This is not true.", in a post replying to the governor's) contradicts every claim of the
+    nearest earlier statement by another speaker that is no rebuttal itself."""
+    by_doc: dict[str, list[ClaimView]] = {}
+    for view in views:
+        by_doc.setdefault(view.doc, []).append(view)
+    out = []
+    for claims in by_doc.values():
+        claims.sort(key=lambda v: v.start)
+        for number, rebuttal in enumerate(claims):
+            if not REBUTTAL.match(rebuttal.text):
+                continue
+            answered = next((v for v in reversed(claims[:number]) if v.who() != rebuttal.who()
+                             and not REBUTTAL.match(v.text)), None)
+            if answered is None:
+                continue
+            statement = [v for v in claims[:number] if v is answered or (
+                answered.quote is not None and v.quote == answered.quote)]
+            for claim in statement:
+                out.append((claim, rebuttal, Decision(
+                    "contradict", 0.7,
+                    f"{rebuttal.who()} ({when_phrase(rebuttal)}) answers {claim.who()} ({when_phrase(claim)}) "
+                    f"“{_short(claim.text)}” with “{_short(rebuttal.text)}”.")))
     return out
 
 

@@ -151,3 +151,18 @@ WITHDRAWN = re.compile(
     r"|\bwe\s+(?:incorrectly|wrongly|erroneously|mistakenly)\s+(?:said|stated|reported|gave|wrote)\b",
     re.IGNORECASE,
 )
+
+
+# -- rebuttals --------------------------------------------------------------------------------------
+# a statement that only says the one it answers is false ("This is not true.", "That's a lie.",
+# "False."): it contradicts the statement it replies to, whatever that says
+REBUTTAL = re.compile(
+    r"^\W*(?:(?:this|that|it|which|the (?:post|claim|statement|report|tweet))\s*(?:is|was|'s|’s)\s+"
+    r"(?:simply\s+|just\s+|completely\s+|totally\s+|absolutely\s+)?"
+    r"(?:not\s+true|untrue|false|wrong|incorrect|a\s+lie|a\s+(?:complete|total|blatant|outright)\s+lie|"
+    r"not\s+(?:correct|accurate|the\s+case)|misleading|fake)"
+    r"|(?:false|untrue|not\s+true|fake\s+news)"
+    r")\W*$",
+    re.IGNORECASE,
+)
+
