@@ -505,6 +505,11 @@ class _Context:
             if entity.start >= ent.start_char and entity.end <= ent.end_char and entity.label != ent.label_ \
                     and "PERSON" in (entity.label, ent.label_) and 2 * (entity.end - entity.start) >= len(ent.text):
                 return Span(self.parsed, ent.start, ent.end, label=entity.label)
+            if entity.start < ent.start_char and entity.end == ent.end_char and entity.label == "PERSON" \
+                    and ent.label_ != "PERSON":  # "Ana Weiss" where the tagger had the body "Weiss"
+                wider = self.parsed.char_span(entity.start, entity.end, label="PERSON")
+                if wider is not None:
+                    return wider
             index -= 1
         return ent
 
@@ -913,13 +918,17 @@ class _Context:
                 # whatever a colon before it seems to say ("Varda talks:" in a headline)
                 inverted = (token.idx >= end and subject.i > token.i
                             and re.fullmatch(r"[\s,\"”’']*", self.text[end:token.idx]) is not None)
+                # 'The army denied the claim. "…," spokesman Rami Saad told reporters': a cue in the
+                # sentence before the quote yields to one in the quote's own sentence
+                behind = (token.idx < start and not intro
+                          and re.search(r"[.!?][\s\"”’']", self.text[token.idx:start - 1]) is not None)
                 candidates.append((not inverted, not intro, subordinate, lemma in REPORT_LEMMAS, weak, foreign,
-                                   distance, token, subject))
+                                   behind, distance, token, subject))
         if not candidates and not partial:
             return self._colon_intro(start, used)
         if not candidates:
             return None
-        candidates.sort(key=lambda c: c[:7])
+        candidates.sort(key=lambda c: c[:8])
         *_, cue, subject = candidates[0]
         return cue, subject, self._told_outlet(cue)
 

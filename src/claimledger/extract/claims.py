@@ -36,7 +36,7 @@ from claimledger.ids import make_id
 from claimledger.model import Annotations, Claim, Document, Quote, Speaker
 from claimledger.values.dates import find_dates, opens_period
 from claimledger.values.names import split_role
-from claimledger.values.voices import REBUTTAL, WITHDRAWN, issue_line, issuer
+from claimledger.values.voices import DENIED_REPORT, REBUTTAL, WITHDRAWN, issue_line, issuer
 
 MIN_CHECKWORTHY = 0.35
 TITLE_WORDS = 8  # at most this many words before the date of a dated title line
@@ -55,7 +55,7 @@ FEATURES: dict[str, float] = {
     "causal": 0.1,           # because, due to, led to, caused
     "past_event": 0.05,      # a past-tense verb: something happened
     "on_record": 0.1,        # ... or a state or change, asserted by a named speaker on record
-    "rebuttal": 0.3,         # ... or that what another said is false ("This is not true.")
+    "rebuttal": 0.3,         # a statement that another is false ("This is not true.", "denied the report")
     "question": -0.5,        # questions ask, they do not assert
     "greeting": -0.45,       # thanks, welcome, good evening, applause
     "feeling": -0.25,        # I think / I feel / I hope / I love
@@ -170,7 +170,8 @@ def claims(doc: Document, parsed: Any, found: Annotations) -> Iterator[Claim]:
             if not figure and not _is_assertion(doc.text[start:end], span):
                 continue
             score = checkworthiness(span, _labels(ents, starts, span),
-                                    on_record=quote is not None and speaker.name is not None)
+                                    on_record=quote is not None and speaker.name is not None,
+                                    attributed=quote is not None)
             if score < MIN_CHECKWORTHY:
                 continue
             seen.add((start, end))
@@ -369,13 +370,15 @@ def _dated_title(text: str) -> bool:
     return head.endswith((",", "—", "–", "-", "|")) and len(head.split()) <= TITLE_WORDS
 
 
-def explain(span: Any, labels: list[str] | None = None, *, on_record: bool = False) -> dict[str, float]:
+def explain(span: Any, labels: list[str] | None = None, *, on_record: bool = False,
+            attributed: bool = False) -> dict[str, float]:
     """The features that fire on a sentence (or any spaCy span), with their weights.
 
     ``labels`` are the span's entity labels when the caller already has them (``Span.ents``
     walks every entity of the document). ``on_record``: the span is what a named speaker said
     ("Brandt told local radio that water had spilled over the dam"), which makes an event or a
-    change it reports worth checking even with no number or name in it.
+    change it reports worth checking even with no number or name in it. ``attributed``: the span
+    is someone's statement, not the writer's own sentence (a denial or rebuttal then counts).
     """
     text = span.text
     fired: dict[str, float] = {}
@@ -400,8 +403,8 @@ def explain(span: Any, labels: list[str] | None = None, *, on_record: bool = Fal
         fired["past_event"] = FEATURES["past_event"]
     if on_record and ("past_event" in fired or "status" in fired):
         fired["on_record"] = FEATURES["on_record"]
-    if on_record and REBUTTAL.match(text):  # contradicts what it answers: the ledger links the two
-        fired["rebuttal"] = FEATURES["rebuttal"]
+    if attributed and (REBUTTAL.match(text) or DENIED_REPORT.search(text)):
+        fired["rebuttal"] = FEATURES["rebuttal"]  # contradicts what it answers: the ledger links the two
     if text.rstrip().endswith("?"):
         fired["question"] = FEATURES["question"]
     if GREETING.search(text):
@@ -420,9 +423,10 @@ def explain(span: Any, labels: list[str] | None = None, *, on_record: bool = Fal
     return fired
 
 
-def checkworthiness(span: Any, labels: list[str] | None = None, *, on_record: bool = False) -> float:
+def checkworthiness(span: Any, labels: list[str] | None = None, *, on_record: bool = False,
+                    attributed: bool = False) -> float:
     """A check-worthiness score in 0..1: BASE_SCORE plus the weights of the features that fire."""
-    score = BASE_SCORE + sum(explain(span, labels, on_record=on_record).values())
+    score = BASE_SCORE + sum(explain(span, labels, on_record=on_record, attributed=attributed).values())
     return round(min(1.0, max(0.0, score)), 3)
 
 

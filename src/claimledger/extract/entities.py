@@ -117,7 +117,7 @@ def _analyse(doc: Document, parsed: Any) -> list[tuple[Mention, str, str]]:
     mentions = _merge_aliases(text, mentions)
     mentions = [m for m in (_trim(text, m) for m in mentions) if m is not None]
     tokens = _Tokens(parsed)
-    mentions = _titled_people(text, _lowercase_people(text, mentions))
+    mentions = _titled_people(text, _given_name_before(text, _lowercase_people(text, mentions)))
     mentions = _roles(text, tokens, mentions)
     mentions = _relabel(text, tokens, mentions)
     mentions = _datelines(text, mentions)
@@ -427,6 +427,23 @@ _TITLED_NAME = re.compile(
     r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+(?:and[ \t]+)?[A-Z][a-z]+)?)?)"  # "of Transport"
     r"[ \t]+(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’-]+){1,2})\b"
 )
+
+
+def _given_name_before(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word organisation right after a known given name ("Ana Weiss", the tagger taking
+    "Weiss" alone for a body) is that person, unless the gazetteer knows the two words as a place."""
+    out = []
+    for mention in mentions:
+        piece = text[mention.start:mention.end]
+        before = re.search(r"\b([A-Z][a-z]+)[ \t]$", text[max(0, mention.start - 20):mention.start])
+        if (mention.label == "ORG" and " " not in piece and piece[:1].isupper() and piece.isalpha()
+                and before is not None and names.given_name_gender(f"{before.group(1)} {piece}") is not None
+                and not names.is_role_word(before.group(1))
+                and not gazetteer().candidates(f"{before.group(1)} {piece}")):
+            out.append(Mention(mention.start - len(before.group(0)), mention.end, "PERSON"))
+            continue
+        out.append(mention)
+    return out
 
 
 def _titled_people(text: str, mentions: list[Mention]) -> list[Mention]:

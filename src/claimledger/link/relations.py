@@ -27,7 +27,7 @@ from claimledger.link.corpus import ClaimView, Figure
 from claimledger.model import Link, Relation
 from claimledger.values.dates import DateValue
 from claimledger.values.metrics import split_key
-from claimledger.values.voices import REBUTTAL
+from claimledger.values.voices import DENIED_REPORT, REBUTTAL
 
 CONTRADICT_DAYS = 31  # opposite statuses this close in time cannot both be true
 DUPLICATE_SIMILARITY = 0.75  # word-set Jaccard above which two statements repeat each other
@@ -226,16 +226,6 @@ def compare_statements(a: ClaimView, b: ClaimView) -> Decision | None:
                             f"{a.who()} ({when_phrase(a)}) and {b.who()} ({when_phrase(b)}) make the same "
                             f"statement about {shared[0].title()}.")
     return None
-
-
-# "denied the report", "rejected these claims", "dismissed the allegations": a denial of what the
-# story reports, whose subject the sentence does not repeat
-DENIED_REPORT = re.compile(
-    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+"
-    r"(?:the|these|those|such|that|this)\s+(?:\w+\s+)?(?:report|reports|claim|claims|allegation|allegations|"
-    r"story|stories|account|accounts)\b",
-    re.IGNORECASE,
-)
 
 
 def denials(views: list[ClaimView]) -> list[tuple[ClaimView, ClaimView, Decision]]:

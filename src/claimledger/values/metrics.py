@@ -247,7 +247,8 @@ GENERIC_WHATS = frozenset({"people", "person", "individual"})
 _HAPPENED_AFTER = re.compile(
     r"^[^.;:]{0,30}?\b(?:(?:have|has|had|were|was|are|is|been|being|remain|remained|remains|reported|confirmed)\s+)*"
     r"(?P<what>died|dead|killed|displaced|injured|wounded|hurt|missing|arrested|detained|evacuated|fled|"
-    r"left their homes|homeless|rescued|infected|hospitali[sz]ed|treated|vaccinated)\b",
+    r"left their homes|homeless|rescued|infected|hospitali[sz]ed|treated|vaccinated|"
+    r"out of work|unemployed|jobless)\b",
     re.IGNORECASE,
 )
 _DONE_TO_BEFORE = re.compile(
@@ -266,6 +267,7 @@ HAPPENED = {
     "detain": "arrests", "rescued": "people rescued", "rescue": "people rescued", "infected": "infections",
     "hospitalised": "hospitalised", "hospitalized": "hospitalised", "treated": "people treated",
     "treat": "people treated", "vaccinated": "people vaccinated", "vaccinate": "people vaccinated",
+    "out of work": "unemployed people", "unemployed": "unemployed people", "jobless": "unemployed people",
 }
 
 

@@ -166,3 +166,12 @@ REBUTTAL = re.compile(
     re.IGNORECASE,
 )
 
+
+# "denied the report", "rejected these claims", "dismissed the allegations": a denial of what the
+# story reports, whose subject the sentence does not repeat
+DENIED_REPORT = re.compile(
+    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+"
+    r"(?:the|these|those|such|that|this)\s+(?:\w+\s+)?(?:report|reports|claim|claims|allegation|allegations|"
+    r"story|stories|account|accounts)\b",
+    re.IGNORECASE,
+)

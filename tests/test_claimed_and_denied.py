@@ -1,0 +1,35 @@
+"""A militia's claim, the army's denial and its spokesman's quote (issue 4, round 10). Fictional,
+written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from claimledger.model import Document, Published
+from claimledger.pipeline import extract_all
+from conftest import linked_conflicts
+
+STORY = (
+    "Militia claims capture of Sefra bridge\n\n"
+    "By Yusuf Amari | Harbour Wire | 15 September 2031\n\n"
+    "The Red Hand militia said in a statement on Sunday that its fighters had captured the Sefra bridge and "
+    "killed 30 soldiers.\n\n"
+    'The army denied the claim. "The attack was repelled and the bridge remains under our control," army '
+    "spokesman Colonel Rami Saad told reporters in Kellmar on Monday.\n"
+)
+
+
+def test_a_quote_takes_the_cue_of_its_own_sentence(nlp: Any) -> None:
+    body = STORY.split("\n\n", 2)[2]
+    document = Document(id="m", source="m.txt", text=body, published=Published("2031-09-15", "day", "text"))
+    found = extract_all(document, nlp(body))
+    quote = next(q for q in found.quotes if q.text.startswith("The attack was repelled"))
+    assert (quote.speaker.name, quote.cue, quote.date) == ("Rami Saad", "told", "2031-09-15")
+
+
+def test_the_armys_denial_contradicts_the_militias_claim(tmp_path: Path) -> None:
+    rows = linked_conflicts(tmp_path, {"bridge.txt": STORY}, ("contradict",))
+    pairs = [{r["a"]["quote"], r["b"]["quote"]} for r in rows]
+    assert any(any("captured the Sefra bridge" in q for q in pair) and "The army denied the claim." in pair
+               for pair in pairs)
