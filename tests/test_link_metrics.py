@@ -98,3 +98,25 @@ def test_nationality_that_names_the_place_is_kept() -> None:
     assert iraqi == "iraq troops|count|iraq"
     assert iraqi != metric_key("U.S. troops", "count", "Iraq")
     assert refine([iraqi, "us troops|count|iraq", "troops|count|iraq"]) == {}
+
+
+def test_refine_keeps_a_bare_key_apart_from_the_qualified_one_a_document_gives_beside_it() -> None:
+    keys = ["unemployment|percent|*", "youth unemployment|percent|*"]
+    assert refine(keys) == {"unemployment|percent|*": "youth unemployment|percent|*"}
+    # one story gives both: "Unemployment rose to 6.1% … Youth unemployment, at 14.2%"
+    assert refine(keys, [set(keys)]) == {}
+
+
+def test_how_many_leave_is_no_level_of_how_many_stay() -> None:
+    from claimledger.link.corpus import ClaimView, Figure
+    from claimledger.link.metrics import figure_key
+
+    def key(text: str, figure: str) -> str | None:
+        view = ClaimView(id="c", doc="d", start=0, end=len(text), text=text)
+        return figure_key(view, Figure(id="f", text=figure, value=500.0, low=None, high=None, qualifier="exact",
+                                       unit=None, unit_class="count", counted="soldiers", change=None, as_of=None,
+                                       place=None))
+
+    assert key("The coalition is preparing to pull 500 soldiers out of Varda", "500") is None
+    assert key("The coalition will withdraw about 500 soldiers", "500") is None
+    assert key("About 500 soldiers remain in Varda", "500") == "troops|count|*"

@@ -4,7 +4,9 @@ A figure's key comes from ``values.metrics.metric_key`` (what is counted + unit 
 A claim that names no place for its figure but mentions exactly one place takes that place.
 Then keys are refined over the whole corpus: an unqualified key ("troops|count|syria") folds
 into the one qualified key that extends it ("us troops|count|syria") when there is exactly one;
-with two ("us troops", "iraqi troops") it stays apart, because the corpus cannot say which.
+with two ("us troops", "iraqi troops") it stays apart, because the corpus cannot say which;
+and it stays apart from a qualified key that one document gives beside it ("unemployment" and
+"youth unemployment" in one story are two figures).
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ def figure_key(view: ClaimView, figure: Figure) -> str | None:
         place = stated or (next(iter(others)) if len(others) == 1 else None)
     if figure.counted and INCREMENT.match(figure.counted):
         return None  # "two more deaths", "2,000 additional troops": an increment, not a level to compare
+    at = view.text.find(figure.text)
+    if at >= 0 and TAKEN_OUT.search(view.text, max(0, at - 40), at):
+        return None  # "to pull 500 soldiers out", "withdraw 1,500 of its troops": how many leave, not how many stay
     key = metric_key(figure.counted, figure.unit_class, place)
     if key is None or split_key(key)[0] not in GENERIC_WHATS:
         return key
@@ -48,6 +53,12 @@ def figure_key(view: ClaimView, figure: Figure) -> str | None:
 
 
 INCREMENT = re.compile(r"(?:more|additional|extra|another|further|new)\s", re.IGNORECASE)
+TAKEN_OUT = re.compile(
+    r"\b(?:pull|pulls|pulled|pulling|withdraw|withdraws|withdrew|withdrawn|withdrawing|bring home|brings home|"
+    r"bringing home|send home|sending home|remove|removes|removed|removing|cut|cuts|cutting)\s+"
+    r"(?:about |around |some |nearly |almost |up to |roughly |as many as |another |an? )?$",
+    re.IGNORECASE,
+)
 _PLACE_AFTER = re.compile(
     r"\b(?:in|inside|across|throughout|near|around)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
 )
@@ -70,8 +81,13 @@ def _is_nationality(figure: Figure, place: str) -> bool:
     return bare is not None and place in split_key(bare)[0].split()
 
 
-def refine(keys: Iterable[str]) -> dict[str, str]:
-    """key -> the key it folds into (only keys that change are listed)."""
+def refine(keys: Iterable[str], documents: Iterable[set[str]] = ()) -> dict[str, str]:
+    """key -> the key it folds into (only keys that change are listed). ``documents`` are the key
+    sets of single documents: a document that gives figures under both the bare and the qualified
+    key tells them apart ("Unemployment rose to 6.1% … Youth unemployment, at 14.2%"), so the
+    bare key does not fold into that one."""
+    apart = {(bare, qualified) for found in documents for bare in found for qualified in found
+             if bare != qualified}
     by_scope: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for key in set(keys):
         what, unit_class, place = split_key(key)
@@ -85,20 +101,23 @@ def refine(keys: Iterable[str]) -> dict[str, str]:
                 continue
             # Fold only when the extensions form one chain ("us troops" < "us army troops").
             longest = max(longer, key=len)
-            if all(longest.endswith(" " + w) or w == longest for w in longer):
-                folds[f"{what}|{unit_class}|{suffix}"] = f"{longest}|{unit_class}|{suffix}"
+            bare, qualified = f"{what}|{unit_class}|{suffix}", f"{longest}|{unit_class}|{suffix}"
+            if all(longest.endswith(" " + w) or w == longest for w in longer) and (bare, qualified) not in apart:
+                folds[bare] = qualified
     return folds
 
 
 def assign(views: list[ClaimView]) -> dict[str, str]:
     """Set every figure's refined key; return figure id -> key and update each claim's metric."""
     raw: dict[str, str] = {}
+    by_doc: dict[str, set[str]] = defaultdict(set)
     for view in views:
         for figure in view.figures:
             key = figure_key(view, figure)
             if key is not None:
                 raw[figure.id + "@" + view.id] = key
-    folds = refine(raw.values())
+                by_doc[view.doc].add(key)
+    folds = refine(raw.values(), by_doc.values())
     keys = {k: folds.get(v, v) for k, v in raw.items()}
     for view in views:
         view.keys = {f.id: keys[f.id + "@" + view.id] for f in view.figures if f.id + "@" + view.id in keys}
