@@ -140,6 +140,8 @@ BODY_WORDS = (GROUP_NOUNS - {"lawmaker", "leader"}) | {
     "centre", "center", "observatory", "monitor", "organisation", "ministry",
 }
 BODY_PRONOUN_REACH = 600
+SENTENCE_CLOSE = re.compile(r"[.!?](?=\s|$)|\n")
+WITHDRAWN_REACH = 160  # how far before its cue a correction notice's subject is looked for
 REPLYING_TO = re.compile(r"[ \t]*Replying to @\w+(?:(?:,[ \t]*|[ \t]+and[ \t]+)@\w+)*[ \t]*\n?[ \t]*", re.IGNORECASE)
 # words in the names of groups that post ("Sefra Relief", "Valley Rescue", "Flood Watch")
 AID_WORDS = frozenset({"relief", "aid", "rescue", "watch", "volunteers", "alliance", "initiative", "project"})
@@ -394,9 +396,9 @@ def _told(text: str, statement: Attribution) -> bool:
     """Whether a statement reported inside a turn tells something: not one the turn asks for
     ("Can the minister confirm how many soldiers remain?") nor a request ("Two more countries
     have asked to join"), both of which stay the turn's own words."""
-    if re.match(r"to\s", text[statement.start:statement.end]):
+    if text.startswith("to ", statement.start):
         return False
-    closing = re.search(r"[.!?](?=\s|$)|\n", text[statement.end - 1:])
+    closing = SENTENCE_CLOSE.search(text, statement.end - 1)
     return closing is None or closing.group() != "?"
 
 
@@ -1071,7 +1073,7 @@ class _Context:
                 lemma = _lemma(token)
                 if lemma in REPORTING_LEMMAS and token.pos_ in ("VERB", "AUX") and (
                         _put_to_speaker(token) or _asks_anonymity(token) or _not_free_to_speak(token)
-                        or _no_comment(token) or _withdrawn(token) or _names_its_sources(token)):
+                        or _no_comment(token) or _withdrawn(token, self.text) or _names_its_sources(token)):
                     continue
                 if lemma in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
                     item = self._clausal(token, blocked) or self._parenthetical(token, blocked)
@@ -2413,10 +2415,14 @@ def _names_its_sources(cue: Any) -> bool:
     return _lemma(cue) == "cite" and any(c.dep_ == "dobj" and _lemma(c) in SOURCE_NOUNS for c in cue.children)
 
 
-def _withdrawn(cue: Any) -> bool:
+def _withdrawn(cue: Any, text: str) -> bool:
     """"An earlier version of this article said …", "we incorrectly reported …": what a correction
-    notice withdraws is no statement of anyone now."""
-    return WITHDRAWN.search(cue.doc.text, cue.sent.start_char, cue.idx + len(cue)) is not None
+    notice withdraws is no statement of anyone now (``text`` is the document's: ``Doc.text`` joins
+    every token on each call)."""
+    end = cue.idx + len(cue)
+    start = max(0, end - WITHDRAWN_REACH)  # a window, not ``cue.sent`` (which walks the document)
+    stop = max(text.rfind(". ", start, cue.idx), text.rfind("\n", start, cue.idx))
+    return WITHDRAWN.search(text, stop + 1 if stop >= 0 else start, end) is not None
 
 
 def _put_to_speaker(cue: Any) -> bool:

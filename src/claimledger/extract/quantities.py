@@ -846,7 +846,7 @@ def _referent(token: Any, span: Any, *, currency: bool = False) -> str | None:
             return _phrase(head, exclude=span)
         if head.pos_ in ("VERB", "AUX"):
             if _lemma_of(head) in SAYING_VERBS and current.i > head.i and any(
-                    mark in span.doc.text[head.idx:span.start_char] for mark in ('"', "“")):
+                    t.text in ('"', "“") for t in span.doc[head.i:span.start]):
                 return None  # 'Holt said: "Not one metre."': what is quoted, not who says it, is measured
             estimated = _figure_put_at(head, current, span)
             if estimated is not None:  # "officials put the death toll at 40": the toll, not the officials

@@ -86,8 +86,10 @@ def refine(keys: Iterable[str], documents: Iterable[set[str]] = ()) -> dict[str,
     sets of single documents: a document that gives figures under both the bare and the qualified
     key tells them apart ("Unemployment rose to 6.1% … Youth unemployment, at 14.2%"), so the
     bare key does not fold into that one."""
-    apart = {(bare, qualified) for found in documents for bare in found for qualified in found
-             if bare != qualified}
+    found_in: dict[str, set[int]] = defaultdict(set)  # key -> the documents that give it
+    for number, found in enumerate(documents):
+        for key in found:
+            found_in[key].add(number)
     by_scope: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for key in set(keys):
         what, unit_class, place = split_key(key)
@@ -102,7 +104,8 @@ def refine(keys: Iterable[str], documents: Iterable[set[str]] = ()) -> dict[str,
             # Fold only when the extensions form one chain ("us troops" < "us army troops").
             longest = max(longer, key=len)
             bare, qualified = f"{what}|{unit_class}|{suffix}", f"{longest}|{unit_class}|{suffix}"
-            if all(longest.endswith(" " + w) or w == longest for w in longer) and (bare, qualified) not in apart:
+            if all(longest.endswith(" " + w) or w == longest for w in longer) and not (
+                    found_in[bare] & found_in[qualified]):
                 folds[bare] = qualified
     return folds
 
