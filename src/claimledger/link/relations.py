@@ -234,12 +234,8 @@ def denials(views: list[ClaimView]) -> list[tuple[ClaimView, ClaimView, Decision
     document by another speaker that is not itself a denial ("A senior official told Harbour Wire
     the coalition is considering withdrawing 1,500 soldiers … Defence Minister Oskar Lind denied
     the report.")."""
-    by_doc: dict[str, list[ClaimView]] = {}
-    for view in views:
-        by_doc.setdefault(view.doc, []).append(view)
     out = []
-    for claims in by_doc.values():
-        claims.sort(key=lambda v: v.start)
+    for claims in _in_documents(views):
         for number, denial in enumerate(claims):
             if not DENIED_REPORT.search(denial.text):
                 continue
@@ -258,12 +254,8 @@ def rebuttals(views: list[ClaimView]) -> list[tuple[ClaimView, ClaimView, Decisi
     """(answered, rebuttal, decision) within each document: a claim that only calls another false
     ("This is not true.", in a post replying to the governor's) contradicts every claim of the
     nearest earlier statement by another speaker that is no rebuttal itself."""
-    by_doc: dict[str, list[ClaimView]] = {}
-    for view in views:
-        by_doc.setdefault(view.doc, []).append(view)
     out = []
-    for claims in by_doc.values():
-        claims.sort(key=lambda v: v.start)
+    for claims in _in_documents(views):
         for number, rebuttal in enumerate(claims):
             if not REBUTTAL.match(rebuttal.text):
                 continue
@@ -279,6 +271,14 @@ def rebuttals(views: list[ClaimView]) -> list[tuple[ClaimView, ClaimView, Decisi
                     f"{rebuttal.who()} ({when_phrase(rebuttal)}) answers {claim.who()} ({when_phrase(claim)}) "
                     f"“{_short(claim.text)}” with “{_short(rebuttal.text)}”.")))
     return out
+
+
+def _in_documents(views: list[ClaimView]) -> list[list[ClaimView]]:
+    """The claims of each document, in the order they are written."""
+    by_doc: dict[str, list[ClaimView]] = {}
+    for view in views:
+        by_doc.setdefault(view.doc, []).append(view)
+    return [sorted(claims, key=lambda v: v.start) for claims in by_doc.values()]
 
 
 def _short(text: str, limit: int = 100) -> str:
