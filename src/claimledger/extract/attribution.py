@@ -142,6 +142,8 @@ BODY_WORDS = (GROUP_NOUNS - {"lawmaker", "leader"}) | {
 BODY_PRONOUN_REACH = 600
 SENTENCE_CLOSE = re.compile(r"[.!?](?=\s|$)|\n")
 WITHDRAWN_REACH = 160  # how far before its cue a correction notice's subject is looked for
+ISSUED_WORK_REACH = 1500  # how far back "the statement" looks for the statement it names again
+ISSUER_GAP = 200  # at most this far between the issuer's name and "a statement"
 REPLYING_TO = re.compile(r"[ \t]*Replying to @\w+(?:(?:,[ \t]*|[ \t]+and[ \t]+)@\w+)*[ \t]*\n?[ \t]*", re.IGNORECASE)
 # words in the names of groups that post ("Sefra Relief", "Valley Rescue", "Flood Watch")
 AID_WORDS = frozenset({"relief", "aid", "rescue", "watch", "volunteers", "alliance", "initiative", "project"})
@@ -1688,6 +1690,10 @@ class _Context:
             # "this newsletter said", "our analysis found": the document's own publisher
             return Speaker(name=self.doc.publisher or self.doc.author, description=description), span
         common = subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower)  # "the task force"
+        if common and "the" in determiner and _lemma(subject) in WORK_NOUNS:
+            issued = self._issuer_of_work(_lemma(subject), span[0])
+            if issued is not None:  # "the militia said in a statement … the statement read": the militia
+                return replace(issued, description=description), span
         if common and ("the" in determiner or "this" in determiner):
             modifiers = [t.lower_ for t in core if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != subject.i]
             found = self._resolve_role(subject.lemma_.lower(), span[0], modifiers) or self._named_body(
@@ -1948,6 +1954,20 @@ class _Context:
         """Whether ``position`` lies inside the content of a statement whose speaker is resolved."""
         index = bisect.bisect_right(self._said, (position, len(self.text)))
         return any(s <= position < e for s, e in self._said[max(0, index - 3):index])
+
+    def _issuer_of_work(self, noun: str, position: int) -> Speaker | None:
+        """Who issued the work "the statement" takes back: the speaker named just before the
+        latest earlier "a statement" / "its statement" ("The militia said in a statement posted
+        on its channel …"), within the paragraphs before; None when no such work was named."""
+        window = max(0, position - ISSUED_WORK_REACH)
+        named = list(re.finditer(rf"\b(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{re.escape(noun)}s?\b",
+                                 self.text[window:position], re.IGNORECASE))
+        if not named:
+            return None
+        at = window + named[-1].start()
+        issuers = [m.speaker for m in self._before(at) if at - m.position <= ISSUER_GAP
+                   and (m.speaker.name or m.speaker.role) and not m.speaker.anonymous]
+        return issuers[-1] if issuers else None
 
     def _before(self, position: int, limit: int = 200) -> list[_Mention]:
         """The (at most ``limit``) latest mentions before ``position``, nearest last."""
