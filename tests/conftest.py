@@ -88,3 +88,13 @@ def linked_conflicts(folder: Path, texts: dict[str, str], relations: tuple[str, 
         link_ledger(ledger, encoder="hashing")
     with open_ledger(str(ledger_path), readonly=True) as ledger:
         return conflicts(ledger, relations=relations)
+
+
+def extracted(nlp: Any, text: str, published: str | None = None, **fields: Any) -> Any:
+    """The pipeline's annotations of one text given as a document (``published``: its ISO day;
+    ``fields``: author, publisher, …), with no database."""
+    from claimledger.model import Document, Published
+    from claimledger.pipeline import extract_all
+
+    day = Published(published, "day", "text") if published else Published()
+    return extract_all(Document(id="t", source="t.txt", text=text, published=day, **fields), nlp(text))

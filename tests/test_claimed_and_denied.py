@@ -6,9 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from claimledger.model import Document, Published
-from claimledger.pipeline import extract_all
-from conftest import linked_conflicts
+from conftest import extracted, linked_conflicts
 
 STORY = (
     "Militia claims capture of Sefra bridge\n\n"
@@ -23,8 +21,7 @@ STORY = (
 
 def test_a_quote_takes_the_cue_of_its_own_sentence(nlp: Any) -> None:
     body = STORY.split("\n\n", 2)[2]
-    document = Document(id="m", source="m.txt", text=body, published=Published("2031-09-15", "day", "text"))
-    found = extract_all(document, nlp(body))
+    found = extracted(nlp, body, "2031-09-15")
     quote = next(q for q in found.quotes if q.text.startswith("The attack was repelled"))
     assert (quote.speaker.name, quote.cue, quote.date) == ("Rami Saad", "told", "2031-09-15")
 
@@ -38,6 +35,6 @@ def test_the_armys_denial_contradicts_the_militias_claim(tmp_path: Path) -> None
 
 def test_the_statement_speaks_for_whoever_issued_it(nlp: Any) -> None:
     body = STORY.split("\n\n", 2)[2]
-    found = extract_all(Document(id="m", source="m.txt", text=body), nlp(body))
+    found = extracted(nlp, body)
     quote = next(q for q in found.quotes if q.text.startswith("The bridge is in the hands"))
     assert quote.speaker.role == "Red Hand militia" and quote.speaker.description == "the statement"

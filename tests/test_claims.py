@@ -176,6 +176,25 @@ def test_polnear_pairwise_token_overlap_counts_a_shared_source_twice() -> None:
     assert polnear.token_scores(tally, "content")[:2] == (1.0, 0.5)
 
 
+def test_polnear_source_errors_are_sorted_by_kind() -> None:
+    """The diagnostic of bench/polnear_sources.py on a hand-made case: one relation never found,
+    one found with its source elsewhere, one extra statement nobody annotated."""
+    from collections import Counter
+
+    from claimledger.evaluation.polnear_sources import _kinds
+
+    text = "Ruiz said the bridge is closed. Okafor said rain fell. Lind said the port is open."
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    starts, ends = [s for s, _ in tokens], [e for _, e in tokens]
+    gold = [polnear.GoldAttribution(((10, 30),), ((0, 4),)), polnear.GoldAttribution(((44, 53),), ((32, 38),))]
+    predicted = [polnear.Predicted(((10, 30),), ((55, 59),)), polnear.Predicted(((65, 81),), ((55, 59),))]
+    missed: Counter[str] = Counter()
+    extra: Counter[str] = Counter()
+    assert _kinds(gold, predicted, starts, ends, missed, extra) == 2
+    assert missed == Counter({"another source": 1, "relation never found": 1})
+    assert extra == Counter({"another source": 1, "relation not annotated": 1})
+
+
 def test_clef_reader(tmp_path: Path) -> None:
     path = tmp_path / "debate.tsv"
     path.write_text("1\tHOST\tWelcome.\t0\r\n2\tLEE\tTaxes rose 9 percent.\t1\r\n", encoding="utf-8")

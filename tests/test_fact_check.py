@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from claimledger.model import Document, Published
+from claimledger.model import Document
 from claimledger.pipeline import extract_all
 from claimledger.values.metrics import metric_key
-from conftest import linked_conflicts
+from conftest import extracted, linked_conflicts
 
 FACT_CHECK = (
     "Fact check: Did the port levy really raise $2.1 million?\n\n"
@@ -29,9 +29,7 @@ FACT_CHECK = (
 
 
 def _extract(nlp: Any) -> Any:
-    document = Document(id="fc", source="fc.txt", text=FACT_CHECK, author="Mira Osei",
-                        published=Published("2031-05-14", "day", "text"))
-    return extract_all(document, nlp(FACT_CHECK))
+    return extracted(nlp, FACT_CHECK, "2031-05-14", author="Mira Osei")
 
 
 def test_a_fact_checks_rubrics_are_not_speakers(nlp: Any) -> None:

@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimledger.extract.claims import checkworthiness
-from claimledger.model import Document, Published
-from claimledger.pipeline import extract_all
+from conftest import extracted
 
 STORY = (
     'Varda talks: "We will not retreat," says general\n\n'
@@ -25,9 +24,7 @@ STORY = (
 
 
 def _extract(nlp: Any) -> Any:
-    document = Document(id="relay", source="relay.txt", text=STORY, author="Lena Ortiz",
-                        publisher="Meridian Gazette", published=Published("2031-07-08", "day", "text"))
-    return extract_all(document, nlp(STORY))
+    return extracted(nlp, STORY, "2031-07-08", author="Lena Ortiz", publisher="Meridian Gazette")
 
 
 def _quote(found: Any, opening: str) -> Any:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimledger.model import Document
-from claimledger.pipeline import extract_all
 from claimledger.values.metrics import what_happened
+from conftest import extracted
 
 STORY = (
     "Economy Minister Hana Petrov said the figures were disappointing but temporary.\n\n"
@@ -17,9 +16,7 @@ STORY = (
 
 
 def test_a_name_the_tagger_cut_to_its_surname_is_the_whole_name(nlp: Any) -> None:
-    document = Document(id="s", source="s.txt", text=STORY)
-    parsed = nlp(STORY)
-    found = extract_all(document, parsed)
+    found = extracted(nlp, STORY)
     people = {STORY[e.start:e.end] for e in found.entities if e.label == "PERSON"}
     assert "Ana Weiss" in people  # the tagger had the organisation "Weiss"
     speakers = {STORY[q.start:q.end]: q.speaker for q in found.quotes}

@@ -70,8 +70,9 @@ def run(
     return outcome
 
 
-def bench_main(name: str, description: str, argv: list[str] | None = None) -> int:
-    """Command line of one ``bench/<name>.py`` script: ``--datasets PATH``, ``--fast``; one table."""
+def bench_main(name: str, description: str, argv: list[str] | None = None, function: str = "measure") -> int:
+    """Command line of one ``bench/<name>.py`` script: ``--datasets PATH``, ``--fast``; one table of
+    what the module's ``function`` returns (``measure`` for a benchmark of ``claimledger eval``)."""
     import argparse
 
     from claimledger.evaluation import find_datasets, format_table
@@ -82,7 +83,7 @@ def bench_main(name: str, description: str, argv: list[str] | None = None) -> in
     args = parser.parse_args(argv)
     module = importlib.import_module(f"{package.__name__}.{name}")
     try:
-        scores = module.measure(find_datasets(args.datasets), fast=args.fast)
+        scores = getattr(module, function)(find_datasets(args.datasets), fast=args.fast)
     except DatasetMissing as exc:
         print(f"skipped: {exc}")
         return 0

@@ -247,9 +247,6 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "oprd"})
 COLON_INTRO = re.compile(r"[^.!?\"“”\n]{0,40}:\s*[\"“‘']?\s*")
 # a headline "Sanders: Clinton must ..." (only the first line, a short name before the colon)
 HEADLINE_SPEAKER = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{1,40}):[ \t]+(?P<what>[^\n]+)")
-# a quotation after the colon with its own cue: '"We will not retreat," says general'
-HEADLINE_OWN_CUE = re.compile(r"[\"”’'],?[ \t]+(?:says|said|warns|tells|insists|claims|admits|vows)\b"
-                              r"|[,.]?[\"”’'][ \t]*[—–-][ \t]*[A-Z]", re.IGNORECASE)
 # words that make a clause about time, cause or condition ("… when he said …"): no parenthetical
 SUBORDINATORS = frozenset({
     "when", "whenever", "because", "if", "after", "before", "while", "since", "although", "though",
@@ -1521,8 +1518,6 @@ class _Context:
             return None
         if match.group("what").split()[0].lower().strip(".,") in DOCUMENT_NOUNS | {"fact", "press", "joint"}:
             return None  # "Ministry of Reconstruction: statement on ...": a document's title, not its words
-        if HEADLINE_OWN_CUE.search(match.group("what")):
-            return None  # 'Varda talks: "We will not retreat," says general': the quote names its speaker
         who = self.parsed.char_span(match.start("who"), match.end("who"), alignment_mode="contract")
         colon = self.parsed.char_span(match.end("who"), match.end("who") + 1)
         if who is None or colon is None or len(who) > 8:
@@ -2167,7 +2162,6 @@ class _Context:
 
 
 # -- helpers -------------------------------------------------------------------------------------------
-CLOSING_MARKS_TEXT = frozenset({'"', "”", "’", "'", "''"})
 # where a statement is made, whose date is the statement's ("at a council meeting on Monday")
 OCCASION_NOUNS = frozenset({
     "meeting", "briefing", "conference", "rally", "hearing", "session", "summit", "debate", "event",
@@ -2821,7 +2815,7 @@ def _named_after(cue: Any) -> Any:
     """'"We will not retreat," says general': the word after a cue that follows a closing quote
     names the speaker, however the parse hung it (a headline has no subject before its verb)."""
     doc = cue.doc
-    if cue.i < 2 or cue.i + 1 >= len(doc) or doc[cue.i - 1].text not in CLOSING_MARKS_TEXT:
+    if cue.i < 2 or cue.i + 1 >= len(doc) or doc[cue.i - 1].text[-1:] not in '"\'’' + CLOSE_MARKS:
         return None
     after = doc[cue.i + 1]
     if "\n" in cue.whitespace_ or not (after.pos_ in ("NOUN", "PROPN") or is_role_word(after.text)):

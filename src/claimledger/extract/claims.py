@@ -31,11 +31,11 @@ from claimledger.extract.attribution import (
     SPEECH_LEMMAS,
     after_time_stamp,
 )
-from claimledger.extract.quantities import BASELINE
 from claimledger.ids import make_id
 from claimledger.model import Annotations, Claim, Document, Quote, Speaker
 from claimledger.values.dates import find_dates, opens_period
 from claimledger.values.names import split_role
+from claimledger.values.quantities import BASELINE
 from claimledger.values.voices import DENIED_REPORT, REBUTTAL, WITHDRAWN, issue_line, issuer
 
 MIN_CHECKWORTHY = 0.35

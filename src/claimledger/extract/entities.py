@@ -344,7 +344,7 @@ def _relabel(text: str, parsed: _Tokens, mentions: list[Mention]) -> list[Mentio
         if mention.label == "PERSON" and key in unknown_places:
             out.append(replace(mention, label="GPE", role=None, role_start=None))
             continue
-        if mention.label == "PERSON" and known is None and (_is_outlet(piece) or _the_outlet(text, mention)):
+        if mention.label == "PERSON" and known is None and _is_outlet(text, mention):
             out.append(replace(mention, label="ORG", role=None, role_start=None))
             continue
         if known is not None and mention.label != "PERSON":
@@ -385,20 +385,17 @@ OUTLET_WORDS = frozenset({
 })
 
 
-def _is_outlet(piece: str) -> bool:
-    """A name ending in an outlet's word whose first word is no one's given name ("Harbour Wire",
-    not "Emily Post")."""
-    words = piece.split()
-    return (len(words) >= 2 and words[-1].lower().strip(".,") in OUTLET_WORDS
-            and all(w[:1].isupper() for w in words) and names.given_name_gender(piece) is None)
-
-
-def _the_outlet(text: str, mention: Mention) -> bool:
-    """An outlet named by its last word alone after "the" ("seen by the Gazette", "the Herald
-    reported"): a person is never "the Gazette"."""
+def _is_outlet(text: str, mention: Mention) -> bool:
+    """A news outlet's name: one ending in an outlet's word whose first word is no one's given name
+    ("Harbour Wire", not "Emily Post"), or that word alone after "the" ("seen by the Gazette": a
+    person is never "the Gazette")."""
     piece = text[mention.start:mention.end]
-    return (piece.lower() in OUTLET_WORDS and piece[:1].isupper()
-            and text[max(0, mention.start - 4):mention.start].lower() == "the ")
+    words = piece.split()
+    if len(words) == 1:
+        return (piece.lower() in OUTLET_WORDS and piece[:1].isupper()
+                and text[max(0, mention.start - 4):mention.start].lower() == "the ")
+    return (words[-1].lower().strip(".,") in OUTLET_WORDS
+            and all(w[:1].isupper() for w in words) and names.given_name_gender(piece) is None)
 
 
 def _unknown_places(text: str, mentions: list[Mention], person_words: set[str]) -> frozenset[str]:
@@ -553,8 +550,6 @@ def _well_known_place(piece: str) -> bool:
         )
         for c in gazetteer().candidates(piece)
     )
-
-
 
 
 _NOT_DATELINES = frozenset({

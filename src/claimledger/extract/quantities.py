@@ -823,13 +823,8 @@ REVENUE_SOURCES = frozenset({
     "levy", "tax", "fee", "toll", "tariff", "charge", "duty", "fine", "surcharge", "sale", "ticket",
     "lottery", "auction", "scheme", "fare", "excise", "royalty",
 })
-
-
+# verbs that report a quotation: a figure inside it is not counted as their subject
 SAYING_VERBS = frozenset({"say", "tell", "add", "state", "insist", "reply", "answer", "write", "tweet"})
-
-
-def _lemma_of(token: Any) -> str:
-    return str(token.lemma_).lower()
 
 
 def _referent(token: Any, span: Any, *, currency: bool = False) -> str | None:
@@ -845,7 +840,7 @@ def _referent(token: Any, span: Any, *, currency: bool = False) -> str | None:
                 and head.ent_type_ not in ("DATE", "TIME") and not head.like_num:
             return _phrase(head, exclude=span)
         if head.pos_ in ("VERB", "AUX"):
-            if _lemma_of(head) in SAYING_VERBS and current.i > head.i and any(
+            if head.lemma_.lower() in SAYING_VERBS and current.i > head.i and any(
                     t.text in ('"', "“") for t in span.doc[head.i:span.start]):
                 return None  # 'Holt said: "Not one metre."': what is quoted, not who says it, is measured
             estimated = _figure_put_at(head, current, span)
@@ -859,8 +854,8 @@ def _referent(token: Any, span: Any, *, currency: bool = False) -> str | None:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and not (span.start <= child.i < span.end) \
                         and not child.like_num and child.i != current.i:
-                    if currency and current.dep_ in ("dobj", "obj") and _lemma_of(head) in REVENUE_VERBS \
-                            and _lemma_of(child) in REVENUE_SOURCES:
+                    if currency and current.dep_ in ("dobj", "obj") and head.lemma_.lower() in REVENUE_VERBS \
+                            and child.lemma_.lower() in REVENUE_SOURCES:
                         return f"{_phrase(child, exclude=span)} revenue"  # "the levy raised $2.1 million"
                     if child.pos_ != "PRON":
                         return _phrase(child, exclude=span)
@@ -889,8 +884,6 @@ def _named_mover(span: Any) -> str | None:
     return None
 
 
-# what introduces the figure a change is measured against
-BASELINE = re.compile(r"\b(?:from|compared (?:with|to)|against|than)\b", re.IGNORECASE)
 
 
 # verbs that put a figure on their object "at" it: "put the death toll at 40", "estimated the
@@ -1101,7 +1094,7 @@ def _as_of(text: str, sent_start: int, sent_end: int, found: Found, times: Seque
             continue  # "since January 2017" with no document date: the as-of time is unknown
         if opens_period(text, time.start):
             continue  # "wounded since March 1": a count as of when it is stated
-        if time.start >= found.end and BASELINE.search(text, found.end, time.start):
+        if time.start >= found.end and qv.BASELINE.search(text, found.end, time.start):
             continue  # "14,500 displaced, up from 12,000 on 6 March": the date is the earlier figure's
         distance = min(abs(time.start - found.end), abs(found.start - time.end))
         value = time.value.split("/")[-1].split("T")[0]

@@ -22,6 +22,7 @@ from claimledger.values.metrics import (
     metric_key,
     normalize_place,
     split_key,
+    taken_out,
     what_happened,
 )
 
@@ -37,14 +38,13 @@ def figure_key(view: ClaimView, figure: Figure) -> str | None:
     if figure.counted and INCREMENT.match(figure.counted):
         return None  # "two more deaths", "2,000 additional troops": an increment, not a level to compare
     at = view.text.find(figure.text)
-    if at >= 0 and TAKEN_OUT.search(view.text, max(0, at - 40), at):
-        return None  # "to pull 500 soldiers out", "withdraw 1,500 of its troops": how many leave, not how many stay
+    if at >= 0 and taken_out(view.text, at):
+        return None  # "to pull 500 soldiers out": how many leave, not how many stay
     key = metric_key(figure.counted, figure.unit_class, place)
     if key is None or split_key(key)[0] not in GENERIC_WHATS:
         return key
     # "40 people" died, fled or were reached by aid: the words around the figure say which, and
     # without them two figures of "people" are no one metric
-    at = view.text.find(figure.text)
     happened = what_happened(view.text, at, at + len(figure.text)) if at >= 0 else None
     if happened is None:
         return None
@@ -53,12 +53,6 @@ def figure_key(view: ClaimView, figure: Figure) -> str | None:
 
 
 INCREMENT = re.compile(r"(?:more|additional|extra|another|further|new)\s", re.IGNORECASE)
-TAKEN_OUT = re.compile(
-    r"\b(?:pull|pulls|pulled|pulling|withdraw|withdraws|withdrew|withdrawn|withdrawing|bring home|brings home|"
-    r"bringing home|send home|sending home|remove|removes|removed|removing|cut|cuts|cutting)\s+"
-    r"(?:about |around |some |nearly |almost |up to |roughly |as many as |another |an? )?$",
-    re.IGNORECASE,
-)
 _PLACE_AFTER = re.compile(
     r"\b(?:in|inside|across|throughout|near|around)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
 )

@@ -251,12 +251,20 @@ _HAPPENED_AFTER = re.compile(
     r"out of work|unemployed|jobless)\b",
     re.IGNORECASE,
 )
+# what may stand between a verb and its figure: "reach about 25,000", "pull another 500"
+_FIGURE_LEAD = (r"(?:(?:about|around|some|nearly|almost|roughly|more than|at least|up to|over|as many as|"
+                r"an estimated|another|an?)\s+)?$")
 _DONE_TO_BEFORE = re.compile(
     r"\b(?P<what>reach|feed|help|treat|vaccinate|evacuate|house|shelter|employ|hire|serve|assist|support|"
-    r"rescue|kill|injure|wound|displace|arrest|detain)(?:ed|d|es|s|ing)?\s+(?:about |around |some |nearly |"
-    r"almost |more than |at least |up to |over |an estimated )?$",
+    r"rescue|kill|injure|wound|displace|arrest|detain)(?:ed|d|es|s|ing)?\s+" + _FIGURE_LEAD,
     re.IGNORECASE,
 )
+_TAKEN_OUT = re.compile(
+    r"\b(?:pull|pulls|pulled|pulling|withdraw|withdraws|withdrew|withdrawn|withdrawing|bring home|brings home|"
+    r"bringing home|send home|sending home|remove|removes|removed|removing|cut|cuts|cutting)\s+" + _FIGURE_LEAD,
+    re.IGNORECASE,
+)
+FIGURE_LOOKBACK = 40  # how far before a figure the verb that acts on it is looked for
 HAPPENED = {
     "died": "deaths", "dead": "deaths", "killed": "deaths", "kill": "deaths",
     "displaced": "displaced people", "fled": "displaced people", "left their homes": "displaced people",
@@ -277,8 +285,14 @@ def what_happened(text: str, start: int, end: int) -> str | None:
     after = _HAPPENED_AFTER.match(text[end:end + 90])
     if after is not None:
         return HAPPENED[after.group("what").lower()]
-    before = _DONE_TO_BEFORE.search(text[max(0, start - 40):start])
+    before = _DONE_TO_BEFORE.search(text[max(0, start - FIGURE_LOOKBACK):start])
     if before is not None:
         verb = before.group("what").lower()
         return HAPPENED.get(verb, f"people {verb}")
     return None
+
+
+def taken_out(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` counts what is taken away ("to pull 500 soldiers out",
+    "withdraw about 1,500 troops"): how many leave, not a level of how many stay."""
+    return _TAKEN_OUT.search(text, max(0, start - FIGURE_LOOKBACK), start) is not None

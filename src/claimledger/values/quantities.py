@@ -585,3 +585,8 @@ def trailing_scale(text: str) -> float | None:
     if tail and re.search(r"\d", text):
         return SCALE_ABBREVIATIONS[tail.group(1)]
     return None
+
+
+# what introduces the figure a change is measured against ("up from 12,000 on 6 March"): read by
+# the quantity stage (that date is the earlier figure's) and the claim stage (not the claim's as-of)
+BASELINE = re.compile(r"\b(?:from|compared (?:with|to)|against|than)\b", re.IGNORECASE)

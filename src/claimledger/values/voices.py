@@ -7,7 +7,13 @@ the document's own sentences, which header lines are no claims). So they live he
 - transcript turn labels: "COL. ANIKA VOSS: …", "MODERATOR: …" (``TURN_LABEL``,
   ``is_turn_label``; ``GENERIC_LABELS`` are parts, not names);
 - the issuer a header names: "Relief Coordination Cell" on a line of its own, "Ministry of X:
-  statement on …", "Issued by the Relief Coordination Cell, 6 March 2031" (``issuer``).
+  statement on …", "Issued by the Relief Coordination Cell, 6 March 2031" (``issuer``);
+- a news dateline ("RAQQA, Syria (Reuters) — ", ``DATELINE``): the entity stage's place, no part
+  of a statement or claim;
+- what a document withdraws or denies: a correction notice ("An earlier version of this article
+  said …", ``WITHDRAWN``: no statement, no claim), a rebuttal ("This is not true.", ``REBUTTAL``)
+  and a denial of the report ("denied the report", ``DENIED_REPORT``), which the claim stage scores
+  and the link stage contradicts with what they answer.
 
 Bylines ("By Dana Kell, Harbour Wire") are the clean stage's: it takes them out of the text and
 keeps the name as the author (``clean/rules.py``).
@@ -29,8 +35,7 @@ FACT_CHECK_RUBRICS = frozenset({
     "verdict", "our verdict", "the verdict", "rating", "our rating", "ruling", "our ruling", "conclusion",
     "the facts", "facts", "fact", "the truth", "reality", "the reality", "context", "evidence",
     "what we found", "the bottom line", "bottom line", "assessment", "explanation", "methodology",
-    "in short", "in brief", "key points", "why it matters", "clarification", "correction",
-    "corrections", "editor's note", "editors' note", "update", "sources",
+    "in short", "in brief", "key points", "why it matters", "clarification", "corrections", "editors' note",
 })
 # the words before a colon that are no speaker's turn ("Note:", "Update:", "Q:")
 NOT_TURN_LABELS = frozenset({
